@@ -6,7 +6,9 @@ never rename them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -85,6 +87,49 @@ class Mention(_Record):
     end: int
     kind: ValueKind
     value: Value
+
+
+class Sentence(_Record):
+    """A sentence of a document; `start`/`end` index the document's original text."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int = Field(description="0-based paragraph number (blank-line or line separated)")
+
+
+class Document(_Record):
+    """A source read and decoded: the original text and what was learnt about it."""
+
+    path: str = Field(description="the path as the user gave it ('-' for stdin)")
+    text: str = Field(description="decoded original text, BOM removed; offsets index this")
+    language: str = Field(default="und", description="zh-Hant, zh-Hans, en or und")
+    title: str | None = None
+    date: dt.date | None = Field(default=None, description="reference date for relative dates")
+    body_start: int = Field(default=0, description="first character after any front matter")
+    sentences: list[Sentence] = Field(default_factory=list)
+    skip: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="spans that state no facts: front matter, URLs, code, HTML comments",
+    )
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        text = self.text
+        i = text.find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = text.find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters.
+
+        A CRLF pair ends one line: the '\\r' sits at the end of the line it closes."""
+        starts = self._line_starts
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
 
 class SourceInfo(_Record):
