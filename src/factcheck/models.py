@@ -46,8 +46,8 @@ class MoneyValue(_Record):
 
     kind: Literal["money"] = "money"
     amount: float
-    low: float
-    high: float
+    low: float | None = Field(description="lowest amount meant; null when unbounded")
+    high: float | None = Field(description="highest amount meant; null when unbounded")
     currency: str = Field(description="ISO 4217 code (USD, CNY, TWD, HKD, EUR, …)")
     mod: Mod | None = None
 
@@ -57,8 +57,8 @@ class NumberValue(_Record):
 
     kind: Literal["number"] = "number"
     value: float
-    low: float
-    high: float
+    low: float | None = Field(description="lowest value meant; null when unbounded")
+    high: float | None = Field(description="highest value meant; null when unbounded")
     unit: str | None = Field(default=None, description="counted unit as written (人, people)")
     mod: Mod | None = None
 
@@ -68,8 +68,8 @@ class PercentValue(_Record):
 
     kind: Literal["percent"] = "percent"
     value: float
-    low: float
-    high: float
+    low: float | None = Field(description="lowest value meant; null when unbounded")
+    high: float | None = Field(description="highest value meant; null when unbounded")
     mod: Mod | None = None
 
 
