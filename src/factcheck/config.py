@@ -1,17 +1,35 @@
 """Settings in effect for a run: a pydantic model that rejects unknown keys.
 
 Layering (defaults < [tool.factcheck] in pyproject.toml or factcheck.toml < FACTCHECK_*
-variables < command-line flags) is done by `load_config`.
+variables < command-line flags) is done by `load_settings`; `load_config` returns just the
+model. Paths from a file or a variable are resolved against the repository root and refused
+when they reach outside it; paths given as flags are the user's own choice and kept.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from factcheck.errors import ConfigError
 
 FailOn = Literal["contradiction", "review", "never"]
+
+# A code or a code prefix, as ruff accepts them: FC101, FC1, FC.
+_CODE = regex.compile(r"FC[0-9]{0,3}")
+
+CONFIG_FILES = ("factcheck.toml", "pyproject.toml")
+ENV_PREFIX = "FACTCHECK_"
+# Variables read elsewhere that are not settings.
+_ENV_NOT_SETTINGS = frozenset({"FACTCHECK_CONFIG"})
 
 
 class Config(BaseModel):
@@ -29,8 +47,252 @@ class Config(BaseModel):
     min_confidence: float = Field(
         default=0.5, ge=0, le=1, description="alignment score below which pairs are not shown"
     )
+    include: list[str] = Field(
+        default_factory=lambda: ["*.md", "*.markdown", "*.txt"],
+        description="globs of the documents `check` reads (among files tracked by git)",
+    )
+    exclude: list[str] = Field(default_factory=list, description="globs left out of `check`")
+    ledger: Path = Field(default=Path("claims"), description="directory of the ledger (YAML)")
+    cache_dir: Path = Field(
+        default=Path(".factcheck_cache"), description="where the claim index is kept"
+    )
+    baseline: Path | None = Field(
+        default=None, description="file of accepted findings (fingerprints)"
+    )
+    rates: dict[str, float] = Field(
+        default_factory=dict,
+        description="currency conversion: US dollars per unit, e.g. {EUR = 1.08}; none by default",
+    )
+
+    @field_validator("select", "ignore")
+    @classmethod
+    def _codes(cls, codes: list[str]) -> list[str]:
+        out = [code.strip().upper() for code in codes]
+        for code in out:
+            if not _CODE.fullmatch(code):
+                raise ValueError(f"{code!r} is not a finding code (like FC101) or prefix (FC1)")
+        return out
+
+    @field_validator("rates")
+    @classmethod
+    def _rates(cls, rates: dict[str, float]) -> dict[str, float]:
+        for code, rate in rates.items():
+            if not regex.fullmatch(r"[A-Z]{3}", code) or rate <= 0:
+                raise ValueError(f"rate {code} = {rate}: need an ISO 4217 code and a rate > 0")
+        return rates
 
 
-def load_config(overrides: dict[str, object] | None = None) -> Config:
-    """Defaults with `overrides` (from flags) on top."""
-    return Config.model_validate(overrides or {})
+PATH_KEYS = frozenset({"lexicon", "aliases", "ledger", "cache_dir", "baseline"})
+LIST_KEYS = frozenset({"select", "ignore", "lexicon", "aliases", "include", "exclude"})
+
+
+@dataclass
+class Settings:
+    """The config in effect, where it came from, and the repository it applies to."""
+
+    config: Config
+    root: Path
+    files: list[Path] = field(default_factory=list)
+    origin: dict[str, str] = field(default_factory=dict)
+
+    def path(self, value: Path) -> Path:
+        """An absolute path for a path setting (relative ones are against the root)."""
+        return value if value.is_absolute() else self.root / value
+
+
+def find_root(start: Path) -> Path | None:
+    """The top of the git work tree holding `start`, if there is one."""
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=start,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:  # no git on this machine
+        return None
+    top = out.stdout.strip()
+    return Path(top).resolve() if out.returncode == 0 and top else None
+
+
+def find_config_file(start: Path, root: Path | None) -> Path | None:
+    """The nearest factcheck.toml, or pyproject.toml with [tool.factcheck], from `start` up
+    to the repository root (ruff's rule: the closest file wins, it is not merged)."""
+    here = start.resolve()
+    while True:
+        for name in CONFIG_FILES:
+            candidate = here / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+        if here == root or here.parent == here:
+            return None
+        here = here.parent
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and "factcheck" in data["tool"]
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """Line of `key = …` in a TOML text (tomllib keeps no positions)."""
+    pattern = regex.compile(r"^[ \t]*+[\"']?+" + regex.escape(key) + r"[\"']?+[ \t]*+=", regex.M)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def read_config_file(path: Path) -> tuple[dict[str, Any], str]:
+    """The settings table of a config file (keys in snake_case) and its raw text."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(f"cannot read config: {exc.strerror}", path=str(path)) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError("config is not UTF-8", path=str(path)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from exc
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("factcheck", {})
+    else:
+        table = data.get("tool", {}).get("factcheck", data) if "tool" in data else data
+    if not isinstance(table, dict):
+        raise ConfigError("[tool.factcheck] must be a table", path=str(path))
+    return {str(key).replace("-", "_"): value for key, value in table.items()}, text
+
+
+def _validate(raw: dict[str, Any], *, where: str, text: str | None = None) -> None:
+    """Reject unknown keys and bad values, naming the key and where it was written."""
+    for key in raw:
+        if key not in Config.model_fields:
+            line = _key_line(text, key) or _key_line(text, key.replace("_", "-")) if text else None
+            known = ", ".join(sorted(Config.model_fields))
+            raise ConfigError(f"unknown key {key!r}", path=where, line=line, hint=f"known: {known}")
+    try:
+        Config.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = str(err["loc"][0]) if err["loc"] else "?"
+        line = (_key_line(text, key) or _key_line(text, key.replace("_", "-"))) if text else None
+        raise ConfigError(f"bad value for {key!r}: {err['msg']}", path=where, line=line) from exc
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    raw: dict[str, Any] = {}
+    for name, value in env.items():
+        if not name.startswith(ENV_PREFIX) or name in _ENV_NOT_SETTINGS:
+            continue
+        key = name[len(ENV_PREFIX) :].lower()
+        if key not in Config.model_fields:
+            raise ConfigError(f"unknown setting variable {name}", path="environment")
+        if key in LIST_KEYS:
+            raw[key] = [part.strip() for part in value.split(",") if part.strip()]
+        elif key == "rates":
+            pairs = (part.split("=", 1) for part in value.split(",") if "=" in part)
+            raw[key] = {code.strip().upper(): rate.strip() for code, rate in pairs}
+        else:
+            raw[key] = value
+        _validate({key: raw[key]}, where=f"environment variable {name}")
+    return raw
+
+
+def _confine(raw: dict[str, Any], root: Path, where: str, text: str | None) -> dict[str, Any]:
+    """Resolve path settings against `root`; refuse those that leave it."""
+    out = dict(raw)
+    for key in PATH_KEYS & raw.keys():
+        values = raw[key] if isinstance(raw[key], list) else [raw[key]]
+        resolved: list[Path | None] = []
+        for value in values:
+            if value is None:
+                resolved.append(None)
+                continue
+            path = (root / str(value)).resolve()
+            if not path.is_relative_to(root):
+                raise ConfigError(
+                    f"{key} = {value!r} points outside the repository {root}",
+                    path=where,
+                    line=_key_line(text, key) if text else None,
+                    hint="give such a path on the command line instead",
+                )
+            resolved.append(path)
+        out[key] = resolved if isinstance(raw[key], list) else resolved[0]
+    return out
+
+
+def load_settings(
+    flags: Mapping[str, object] | None = None,
+    *,
+    start: Path | None = None,
+    config_file: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    """Defaults < config file < FACTCHECK_* variables < flags (None flags are unset)."""
+    start = (start or Path.cwd()).resolve()
+    env = os.environ if env is None else env
+    git_root = find_root(start)
+    if config_file is None and env.get("FACTCHECK_CONFIG"):
+        config_file = Path(env["FACTCHECK_CONFIG"])
+    path = config_file or find_config_file(start, git_root)
+    # Outside git, the directory of the config file (or the start) is the repository.
+    root = git_root or (path.resolve().parent if path is not None else start)
+    merged: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    files: list[Path] = []
+    if path is not None:
+        raw, text = read_config_file(path)
+        _validate(raw, where=str(path), text=text)
+        merged.update(_confine(raw, root, str(path), text))
+        origin.update(dict.fromkeys(raw, str(path)))
+        files.append(path)
+    from_env = _from_env(env)
+    merged.update(_confine(from_env, root, "environment", None))
+    origin.update({key: f"{ENV_PREFIX}{key.upper()}" for key in from_env})
+    given = {key: value for key, value in (flags or {}).items() if value is not None}
+    _validate(given, where="command line")
+    # A path typed on the command line is the user's own: relative to where they stand.
+    for key in PATH_KEYS & given.keys():
+        value = given[key]
+        given[key] = (
+            [Path(str(item)).resolve() for item in value]
+            if isinstance(value, list)
+            else Path(str(value)).resolve()
+        )
+    merged.update(given)
+    origin.update(dict.fromkeys(given, "command line"))
+    config = Config.model_validate(merged)
+    return Settings(config=config, root=root, files=files, origin=origin)
+
+
+def load_config(overrides: Mapping[str, object] | None = None) -> Config:
+    """Defaults with `overrides` (from flags) on top, without reading files or variables."""
+    return Config.model_validate(dict(overrides or {}))
+
+
+def describe(settings: Settings) -> str:
+    """The settings in effect as TOML-like lines, each with where it came from."""
+    lines = [f"# repository root: {settings.root}"]
+    lines.append(f"# config file: {settings.files[0] if settings.files else '(none)'}")
+    for key, value in settings.config.model_dump(mode="json").items():
+        origin = settings.origin.get(key, "default")
+        lines.append(f"{key} = {_toml(value)}  # {origin}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml(value: object) -> str:
+    if value is None:
+        return '""'
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + "}"
+    return _toml(str(value))
