@@ -1,0 +1,253 @@
+"""Which claims in different sources are about the same fact.
+
+Three passes per pair of sources, each matching one-to-one, greedily by score:
+
+1. same predicate and value kind (the block), compatible subjects and objects;
+2. a claim with no known predicate, by its context alone (the folded sentence with the value
+   masked), so a contradiction needs near-identical sentences;
+3. what is left: one subject, one kind of amount, different predicates, close magnitudes —
+   related facts shown for review (a 97.4 billion bid beside 100 billion damages).
+
+Large blocks find candidates through an inverted index of context keys instead of trying all
+pairs, so time grows linearly with the number of claims.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+from rapidfuzz import fuzz
+
+from factcheck.intervals import compare_values
+from factcheck.models import Claim, DateValue, MoneyValue
+from factcheck.normalize.script import fold
+
+Relation = Literal["same", "context", "related"]
+
+ALL_PAIRS_MAX = 256  # a block this small is scored pair by pair
+KEY_DF_MAX = 64  # context keys shared by more claims than this say nothing
+CANDIDATES = 8  # candidates per claim taken from the index
+CONTEXT_MIN = 0.6  # context similarity needed to align claims without a known predicate
+RELATED_RATIO = 1.5  # "close magnitudes" for related claims with different predicates
+
+_KEYS = regex.compile(r"[a-z][a-z0-9]++|[\p{Han}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two claims from different sources judged to be about one fact (or related facts)."""
+
+    a: Claim
+    b: Claim
+    relation: Relation
+    score: float  # alignment confidence, 0..1
+    context: float  # similarity of the masked folded sentences, 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    claim: Claim
+    masked: str
+    keys: frozenset[str]
+
+
+def _item(claim: Claim) -> _Item:
+    lo = max(0, claim.start - claim.sentence_start)
+    hi = max(lo, claim.end - claim.sentence_start)
+    sent = claim.sentence
+    masked = " ".join(fold(sent[:lo] + "\u0000" + sent[hi:]).split())
+    # Chinese has no spaces: keys are Han characters joined in bigrams, and English words.
+    tokens = _KEYS.findall(masked)
+    keys = {t for t in tokens if len(t) > 1}
+    keys.update(a + b for a, b in itertools.pairwise(tokens) if len(a) == len(b) == 1)
+    return _Item(claim, masked, frozenset(keys))
+
+
+def align(claims: Sequence[Claim]) -> list[Pair]:
+    """Pairs of aligned claims across sources, in a deterministic order independent of the
+    order in which sources were given."""
+    by_source: dict[str, list[_Item]] = defaultdict(list)
+    for claim in sorted(claims, key=lambda c: (c.source, c.start, c.end, c.id)):
+        by_source[claim.source].append(_item(claim))
+    pairs: list[Pair] = []
+    for src_a, src_b in itertools.combinations(sorted(by_source), 2):
+        pairs.extend(_align_two(by_source[src_a], by_source[src_b]))
+    return pairs
+
+
+def _align_two(left: list[_Item], right: list[_Item]) -> list[Pair]:
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out: list[Pair] = []
+
+    def take(cands: Iterable[tuple[float, Pair, int, int]]) -> None:
+        ranked = sorted(cands, key=lambda t: (-t[0], t[1].a.id, t[1].b.id))
+        for _rank, pair, ia, ib in ranked:
+            if ia not in used_a and ib not in used_b:
+                used_a.add(ia)
+                used_b.add(ib)
+                out.append(pair)
+
+    known_a = _blocks(left, lambda c: (c.predicate, c.value.kind) if c.predicate else None)
+    known_b = _blocks(right, lambda c: (c.predicate, c.value.kind) if c.predicate else None)
+    take(_scored(known_a, known_b, left, right, _same_fact, used_a, used_b))
+    kind_a = _blocks(left, lambda c: c.value.kind)
+    kind_b = _blocks(right, lambda c: c.value.kind)
+    take(_scored(kind_a, kind_b, left, right, _by_context, used_a, used_b))
+    take(_scored(kind_a, kind_b, left, right, _related, used_a, used_b))
+    return out
+
+
+def _blocks(
+    items: list[_Item], key: Callable[[Claim], object]
+) -> dict[object, list[int]]:
+    blocks: dict[object, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        k = key(item.claim)
+        if k is not None:
+            blocks[k].append(i)
+    return blocks
+
+
+Scorer = Callable[[_Item, _Item], tuple[float, Pair] | None]
+
+
+def _scored(
+    blocks_a: dict[object, list[int]],
+    blocks_b: dict[object, list[int]],
+    left: list[_Item],
+    right: list[_Item],
+    scorer: Scorer,
+    used_a: set[int],
+    used_b: set[int],
+) -> list[tuple[float, Pair, int, int]]:
+    out = []
+    for key in sorted(blocks_a.keys() & blocks_b.keys(), key=repr):
+        ids_a = [i for i in blocks_a[key] if i not in used_a]
+        ids_b = [i for i in blocks_b[key] if i not in used_b]
+        for ia, ib in _candidates(ids_a, ids_b, left, right):
+            if (hit := scorer(left[ia], right[ib])) is not None:
+                out.append((hit[0], hit[1], ia, ib))
+    return out
+
+
+def _candidates(
+    ids_a: list[int], ids_b: list[int], left: list[_Item], right: list[_Item]
+) -> Iterable[tuple[int, int]]:
+    if len(ids_a) * len(ids_b) <= ALL_PAIRS_MAX:
+        return itertools.product(ids_a, ids_b)
+    # Look from both sides so that the candidates do not depend on which source is first.
+    found = set(_indexed(ids_a, ids_b, left, right))
+    found.update((ia, ib) for ib, ia in _indexed(ids_b, ids_a, right, left))
+    return sorted(found)
+
+
+def _indexed(
+    ids_a: list[int], ids_b: list[int], left: list[_Item], right: list[_Item]
+) -> Iterable[tuple[int, int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for ib in ids_b:
+        item = right[ib]
+        for key in item.keys:
+            index[key].append(ib)
+        if item.claim.subject:
+            index["\u0001" + item.claim.subject].append(ib)
+    for ia in ids_a:
+        item = left[ia]
+        keys = set(item.keys)
+        if item.claim.subject:
+            keys.add("\u0001" + item.claim.subject)
+        votes: Counter[int] = Counter()
+        for key in keys:
+            posting = index.get(key, ())
+            if len(posting) <= KEY_DF_MAX:
+                votes.update(posting)
+        for ib, _n in sorted(votes.items(), key=lambda t: (-t[1], t[0]))[:CANDIDATES]:
+            yield ia, ib
+
+
+def _context(a: _Item, b: _Item) -> float:
+    return fuzz.ratio(a.masked, b.masked) / 100.0
+
+
+def _fit(a: Claim, b: Claim) -> float:
+    """How well two values fit, to prefer a matching partner when several share a block."""
+    status = compare_values(a.value, b.value).status
+    return {"compatible": 0.1, "loose": 0.05}.get(status, 0.0)
+
+
+def _entities(a: Claim, b: Claim) -> float | None:
+    """Subject/object compatibility: None when they name different entities."""
+    if a.subject and b.subject:
+        if a.subject == b.subject:
+            return 0.0 if a.object and b.object and a.object != b.object else 0.3
+        # "OpenAI was founded" vs "Musk founded OpenAI": the roles swapped, same fact.
+        if a.subject in (b.object,) or b.subject in (a.object,):
+            return 0.2
+        return None
+    if a.object and b.object and a.object != b.object:
+        return None
+    if a.subject_text and b.subject_text:
+        return 0.1 * fuzz.ratio(fold(a.subject_text), fold(b.subject_text)) / 100.0
+    return 0.0
+
+
+def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
+    ent = _entities(a.claim, b.claim)
+    if ent is None:
+        return None
+    ctx = _context(a, b)
+    score = min(1.0, 0.55 + ent + 0.15 * ctx)
+    pair = Pair(a.claim, b.claim, "same", round(score, 3), round(ctx, 3))
+    return score + _fit(a.claim, b.claim), pair
+
+
+def _by_context(a: _Item, b: _Item) -> tuple[float, Pair] | None:
+    ca, cb = a.claim, b.claim
+    if ca.predicate and cb.predicate:
+        return None  # both relations known: pass 1 or pass 3 decides
+    if _entities(ca, cb) is None:
+        return None
+    ctx = _context(a, b)
+    if ctx < CONTEXT_MIN:
+        return None
+    pair = Pair(ca, cb, "context", round(ctx, 3), round(ctx, 3))
+    return ctx + _fit(ca, cb), pair
+
+
+def _related(a: _Item, b: _Item) -> tuple[float, Pair] | None:
+    ca, cb = a.claim, b.claim
+    if not (ca.predicate and cb.predicate) or ca.predicate == cb.predicate:
+        return None
+    if isinstance(ca.value, DateValue) or not (ca.subject and ca.subject == cb.subject):
+        return None
+    closeness = _closeness(ca, cb)
+    if closeness is None:
+        return None
+    ctx = _context(a, b)
+    score = min(1.0, 0.55 + 0.3 * closeness + 0.15 * ctx)
+    return score, Pair(ca, cb, "related", round(score, 3), round(ctx, 3))
+
+
+def _closeness(a: Claim, b: Claim) -> float | None:
+    """1 for equal magnitudes down to 0 at RELATED_RATIO apart; None when further apart."""
+    va, vb = a.value, b.value
+    if isinstance(va, MoneyValue) and isinstance(vb, MoneyValue) and va.currency != vb.currency:
+        return None
+    x = va.amount if isinstance(va, MoneyValue) else getattr(va, "value", 0.0)
+    y = vb.amount if isinstance(vb, MoneyValue) else getattr(vb, "value", 0.0)
+    if x <= 0 or y <= 0:
+        return None
+    ratio = max(x, y) / min(x, y)
+    if ratio > RELATED_RATIO:
+        return None
+    return 1.0 - math.log(ratio) / math.log(RELATED_RATIO)
+
+
+__all__ = ["Pair", "Relation", "align"]

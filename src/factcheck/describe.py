@@ -1,0 +1,79 @@
+"""Values written for people: "US$97.4 billion", "up to US$100 billion", "60%", "2024".
+
+Explanations and reports use these so that a value reads the same everywhere; the currency
+symbols and scale words are data (lexicon/display.yaml).
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from factcheck.models import DateValue, MoneyValue, NumberValue, PercentValue, Value
+
+
+@functools.cache
+def _display() -> dict[str, Any]:
+    text = resources.files("factcheck").joinpath("lexicon/display.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def number(x: float) -> str:
+    """1234 -> "1,234"; 97_400_000_000 -> "97.4 billion"; 0.5 -> "0.5"."""
+    for name, power in _display()["scales"]:
+        unit = 10.0**power
+        if abs(x) >= unit:
+            return f"{_trim(x / unit)} {name}"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return _trim(x)
+
+
+def _trim(x: float) -> str:
+    # Four significant decimals at most; "97.40" -> "97.4", "13.0" -> "13".
+    text = f"{x:,.4f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def money(amount: float, currency: str) -> str:
+    prefix = _display()["currency_prefix"].get(currency)
+    return f"{prefix}{number(amount)}" if prefix else f"{currency} {number(amount)}"
+
+
+def _with_mod(text: str, mod: str | None) -> str:
+    return _display()["mod_prefix"].get(mod, "") + text if mod else text
+
+
+def value(v: Value) -> str:
+    """A one-phrase rendering of a normalized value, with its qualifier."""
+    if isinstance(v, DateValue):
+        return _with_mod(v.timex, v.mod if v.mod == "approx" else None)
+    if isinstance(v, MoneyValue):
+        if v.mod in ("range", "vague") and v.low is not None and v.high is not None:
+            return f"{money(v.low, v.currency)}–{money(v.high, v.currency)}"
+        return _with_mod(money(v.amount, v.currency), v.mod)
+    if isinstance(v, PercentValue):
+        if v.mod in ("range", "vague") and v.low is not None and v.high is not None:
+            return f"{_trim(v.low)}–{_trim(v.high)}%"
+        return _with_mod(f"{_trim(v.value)}%", v.mod)
+    return _number_value(v)
+
+
+def _number_value(v: NumberValue) -> str:
+    if v.mod in ("range", "vague") and v.low is not None and v.high is not None:
+        return f"{number(v.low)}–{number(v.high)}"
+    return _with_mod(number(v.value), v.mod)
+
+
+def predicate(name: str | None) -> str:
+    """"acquisition.bid" -> "acquisition bid"; None -> "unknown relation"."""
+    if not name:
+        return "unknown relation"
+    return name.replace(".", " ").replace("_", " ")
+
+
+__all__ = ["money", "number", "predicate", "value"]

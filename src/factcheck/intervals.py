@@ -1,0 +1,170 @@
+"""Comparing two normalized values as intervals: compatible, incompatible, loose, incomparable.
+
+Every value is an interval with a point (the written figure): comparison is overlap, never
+float or string equality. A null bound is unbounded ("more than 100" has no high). A date
+whose year is unknown (XXXX-04) has no start/end and compares by its TIMEX pattern.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from factcheck import describe
+from factcheck.models import DateValue, MoneyValue, NumberValue, PercentValue, Value
+
+MatchStatus = Literal["compatible", "incompatible", "loose", "incomparable"]
+
+# A TIMEX day, month or year with unknown digits written as X: 2025-01-17, XXXX-04, 201X.
+_TIMEX = regex.compile(r"[0-9X]{4}+(?:-[0-9X]{2}+(?:-[0-9X]{2}+)?+)?+")
+
+_NOUN = {"money": "amounts", "number": "counts", "percent": "percentages", "date": "dates"}
+
+
+@dataclass(frozen=True, slots=True)
+class ValueMatch:
+    """The verdict on two values, a plain explanation, and why (kind, currency, partial…)."""
+
+    status: MatchStatus
+    explanation: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    low: float
+    high: float
+    point: float
+    vague: bool
+
+
+def compare_values(a: Value, b: Value, *, rates: Mapping[str, float] | None = None) -> ValueMatch:
+    """Compare two values. `rates` maps ISO currency codes to a common unit (e.g. USD per
+    unit); without a rate for both currencies, different currencies are incomparable."""
+    if a.kind != b.kind:
+        return ValueMatch(
+            "incomparable", f"different kinds of value: {a.kind} vs {b.kind}", "kind"
+        )
+    if isinstance(a, DateValue) and isinstance(b, DateValue):
+        return _dates(a, b)
+    if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):
+        return _money(a, b, rates or {})
+    assert isinstance(a, NumberValue | PercentValue)
+    assert isinstance(b, NumberValue | PercentValue)
+    span_a, span_b = _span(a.value, a.low, a.high, a.mod), _span(b.value, b.low, b.high, b.mod)
+    return _numeric(span_a, span_b, _NOUN[a.kind], describe.value(a), describe.value(b))
+
+
+def _span(point: float, low: float | None, high: float | None, mod: str | None) -> _Span:
+    return _Span(
+        -math.inf if low is None else low,
+        math.inf if high is None else high,
+        point,
+        mod == "vague",
+    )
+
+
+def _money(a: MoneyValue, b: MoneyValue, rates: Mapping[str, float]) -> ValueMatch:
+    sa, sb = describe.value(a), describe.value(b)
+    if a.currency == b.currency:
+        factor = 1.0
+    elif a.currency in rates and b.currency in rates:
+        factor = rates[b.currency] / rates[a.currency]
+    else:
+        return ValueMatch(
+            "incomparable", f"different currencies: {sa} vs {sb} (no exchange rate)", "currency"
+        )
+    # Convert b into a's currency; a factor of 1 leaves b exactly as written.
+    span_b = _span(b.amount * factor, _mul(b.low, factor), _mul(b.high, factor), b.mod)
+    return _numeric(_span(a.amount, a.low, a.high, a.mod), span_b, "amounts", sa, sb)
+
+
+def _mul(x: float | None, factor: float) -> float | None:
+    return None if x is None else x * factor
+
+
+def _close(x: float, y: float) -> bool:
+    return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _inside(x: float, s: _Span) -> bool:
+    return (s.low <= x or _close(x, s.low)) and (x <= s.high or _close(x, s.high))
+
+
+def _numeric(a: _Span, b: _Span, noun: str, sa: str, sb: str) -> ValueMatch:
+    low, high = max(a.low, b.low), min(a.high, b.high)
+    if low > high and not _close(low, high):
+        return ValueMatch("incompatible", f"{noun} differ: {sa} vs {sb}{_tenfold(a, b)}")
+    a_in_b, b_in_a = _inside(a.point, b), _inside(b.point, a)
+    if a_in_b and b_in_a:
+        return ValueMatch("compatible", f"{noun} agree: {sa} and {sb}")
+    if a.vague or b.vague:
+        # "several billion" contains 13 billion, but says too little to confirm it.
+        return ValueMatch("loose", f"{noun} agree only loosely: {sa} and {sb}", "vague")
+    if a_in_b or b_in_a:
+        inner, outer = (sa, sb) if a_in_b else (sb, sa)
+        return ValueMatch("compatible", f"{noun} agree: {inner} is within {outer}")
+    return ValueMatch("loose", f"{noun} overlap only at the edges: {sa} and {sb}", "overlap")
+
+
+def _tenfold(a: _Span, b: _Span) -> str:
+    # A factor of ten is a misplaced decimal or scale word, never rounding: say so.
+    if a.point <= 0 or b.point <= 0:
+        return ""
+    ratio = math.log10(max(a.point, b.point) / min(a.point, b.point))
+    k = round(ratio)
+    if k >= 1 and abs(ratio - k) < 0.01:
+        return f" (a factor of {10**k:,})"
+    return ""
+
+
+def _dates(a: DateValue, b: DateValue) -> ValueMatch:
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return _date_patterns(a, b)
+    width_a, width_b = a.end - a.start, b.end - b.start
+    if a.end < b.start or b.end < a.start:
+        if width_a != width_b:
+            wide, narrow = (a, b) if width_a > width_b else (b, a)
+            text = f"dates differ: {narrow.timex} is not in {wide.timex}"
+            return ValueMatch("incompatible", text)
+        return ValueMatch("incompatible", f"dates differ: {a.timex} vs {b.timex}")
+    a_in_b = b.start <= a.start and a.end <= b.end
+    b_in_a = a.start <= b.start and b.end <= a.end
+    if a_in_b and b_in_a:
+        return ValueMatch("compatible", f"dates agree: {a.timex}")
+    if a_in_b or b_in_a:
+        inner, outer = (a, b) if a_in_b else (b, a)
+        return ValueMatch("compatible", f"dates agree: {inner.timex} is in {_approx(outer)}")
+    if a.mod == "approx" or b.mod == "approx":
+        return ValueMatch("compatible", f"dates agree: {_approx(a)} and {_approx(b)}")
+    return ValueMatch("loose", f"dates overlap only partly: {a.timex} and {b.timex}", "overlap")
+
+
+def _approx(v: DateValue) -> str:
+    return f"around {v.timex}" if v.mod == "approx" else v.timex
+
+
+def _date_patterns(a: DateValue, b: DateValue) -> ValueMatch:
+    """Dates with unknown parts (XXXX-04): compare the digits both sides know."""
+    if not (_TIMEX.fullmatch(a.timex) and _TIMEX.fullmatch(b.timex)):
+        return ValueMatch(
+            "incomparable", f"dates cannot be compared: {a.timex} and {b.timex}", "partial"
+        )
+    known = 0
+    for ca, cb in zip(a.timex, b.timex, strict=False):
+        if ca.isdigit() and cb.isdigit():
+            if ca != cb:
+                return ValueMatch("incompatible", f"dates differ: {a.timex} vs {b.timex}")
+            known += 1
+    if known == 0:
+        return ValueMatch(
+            "loose", f"dates may agree: {a.timex} and {b.timex} share no known part", "partial"
+        )
+    return ValueMatch("compatible", f"dates agree: {a.timex} matches {b.timex}")
+
+
+__all__ = ["MatchStatus", "ValueMatch", "compare_values"]

@@ -1,0 +1,153 @@
+"""Verdicts on aligned claims: contradiction, agreement or review, with a code, a confidence
+and a one-line explanation in plain words.
+
+A contradiction needs incompatible values, a confident alignment, the same relation, and
+nothing that could reconcile the two: a forecast, a hedge or a denial on either side, or
+different "as of" times. Anything related but not provably the same fact is a review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from factcheck import codes, describe
+from factcheck.align import Pair
+from factcheck.intervals import ValueMatch, compare_values
+from factcheck.models import Claim, DateValue, Finding, Side
+
+CONFIDENT = 0.75  # alignment score a contradiction needs
+NEAR_IDENTICAL = 0.9  # context similarity that makes an unknown relation the same statement
+_SOFT_MODALITIES = ("forecast", "hedged", "negated")
+_MISMATCH = {"date": "FC101", "money": "FC102", "number": "FC103", "percent": "FC104"}
+
+
+def side(claim: Claim) -> Side:
+    return Side(
+        claim=claim.id,
+        source=claim.source,
+        line=claim.line,
+        column=claim.column,
+        value_text=claim.value_text,
+        value=claim.value,
+        sentence=claim.sentence,
+        sentence_start=claim.sentence_start,
+        start=claim.start,
+        end=claim.end,
+        subject=claim.subject,
+        predicate=claim.predicate,
+        modality=claim.modality,
+    )
+
+
+def judge(pair: Pair, *, rates: Mapping[str, float] | None = None) -> Finding:
+    """The verdict on one aligned pair."""
+    a, b = pair.a, pair.b
+    if pair.relation == "related":
+        text = (
+            f"different predicates: {describe.predicate(a.predicate)} vs "
+            f"{describe.predicate(b.predicate)} "
+            f"({describe.value(a.value)} vs {describe.value(b.value)})"
+        )
+        return _finding("FC201", pair, text, pair.score, predicate=None)
+    match = compare_values(a.value, b.value, rates=rates)
+    if match.status == "compatible":
+        return _finding("FC301", pair, match.explanation, pair.score)
+    if match.status == "loose":
+        return _finding("FC203", pair, match.explanation, pair.score)
+    if match.status == "incomparable":
+        code = "FC202" if match.reason == "currency" else "FC207"
+        return _finding(code, pair, match.explanation, pair.score)
+    return _incompatible(pair, match)
+
+
+def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
+    a, b = pair.a, pair.b
+    if a.modality != b.modality and {a.modality, b.modality} & set(_SOFT_MODALITIES):
+        text = f"{a.modality} vs {b.modality} statement; {match.explanation}"
+        return _finding("FC205", pair, text, pair.score)
+    if a.modality == b.modality and a.modality in _SOFT_MODALITIES:
+        text = f"both {a.modality}; {match.explanation}"
+        return _finding("FC205", pair, text, pair.score)
+    confidence = pair.score
+    if not isinstance(a.value, DateValue):
+        # A count as of Monday and a count as of Friday may both be right.
+        if a.time is not None and b.time is not None:
+            if compare_values(a.time, b.time).status == "incompatible":
+                text = (
+                    f"different times: as of {a.time.timex} vs as of {b.time.timex}; "
+                    f"{match.explanation}"
+                )
+                return _finding("FC204", pair, text, pair.score)
+        elif a.time is not None or b.time is not None:
+            confidence -= 0.1
+    if pair.relation == "context":
+        if pair.context >= NEAR_IDENTICAL:
+            return _finding("FC105", pair, match.explanation, confidence)
+        return _finding("FC206", pair, f"possibly the same fact; {match.explanation}", confidence)
+    if confidence < CONFIDENT:
+        return _finding("FC206", pair, f"possibly the same fact; {match.explanation}", confidence)
+    return _finding(_MISMATCH[a.value.kind], pair, match.explanation, confidence)
+
+
+def _finding(
+    code: str, pair: Pair, explanation: str, confidence: float, *, predicate: str | None = ""
+) -> Finding:
+    spec = codes.get(code)
+    return Finding(
+        kind=spec.kind,
+        code=spec.code,
+        name=spec.name,
+        subject=pair.a.subject or pair.b.subject,
+        predicate=(pair.a.predicate or pair.b.predicate) if predicate == "" else predicate,
+        explanation=explanation,
+        confidence=round(max(0.0, min(1.0, confidence)), 3),
+        sides=sorted((side(pair.a), side(pair.b)), key=lambda s: (s.source, s.start, s.claim)),
+    )
+
+
+def judge_all(
+    pairs: Sequence[Pair], *, rates: Mapping[str, float] | None = None
+) -> list[Finding]:
+    """Findings for every pair; agreements that share a claim merge into one finding with
+    every side, so three sources telling one fact give one agreement, not three."""
+    findings = [judge(p, rates=rates) for p in pairs]
+    return _merge_agreements(findings)
+
+
+def _merge_agreements(findings: list[Finding]) -> list[Finding]:
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    agreements = [f for f in findings if f.code == "FC301"]
+    for f in agreements:
+        first, *rest = (s.claim for s in f.sides)
+        for other in rest:
+            parent[root(other)] = root(first)
+    groups: dict[str, list[Finding]] = {}
+    for f in agreements:
+        groups.setdefault(root(f.sides[0].claim), []).append(f)
+    merged = [f for f in findings if f.code != "FC301"]
+    for group in groups.values():
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        sides = {s.claim: s for f in group for s in f.sides}
+        ordered = sorted(sides.values(), key=lambda s: (s.source, s.start, s.claim))
+        merged.append(
+            group[0].model_copy(
+                update={
+                    "sides": ordered,
+                    "confidence": min(f.confidence for f in group),
+                    "explanation": min(group, key=lambda f: f.explanation).explanation,
+                }
+            )
+        )
+    return merged
+
+
+__all__ = ["CONFIDENT", "NEAR_IDENTICAL", "judge", "judge_all", "side"]
