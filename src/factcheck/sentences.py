@@ -1,0 +1,155 @@
+"""Sentence splitting for Chinese and English, with paragraph numbers and exact spans.
+
+A line break ends a sentence (each Markdown heading and list item is its own), except where a
+line was plainly hard-wrapped: it ends in a comma or a word and the next line goes on in
+lower case. Paragraphs are separated by blank lines; a text without any blank line has one
+paragraph per line (scraped pages often come that way).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+import regex
+
+from factcheck.markup import Span
+from factcheck.models import Sentence
+
+_CLOSERS = r"[\"'”’」』）)\]》】〉]"
+_BOUNDARY = regex.compile(
+    rf"""
+    [。！？；]++{_CLOSERS}{{0,4}}+                                  # Chinese: always an end
+    | (?<=[\p{{Han}}」』”）])(?:[!?]++|…{{1,6}}+){_CLOSERS}{{0,4}}+   # after Chinese text
+    | [.!?]++{_CLOSERS}{{0,4}}+
+      (?=[ \t]{{1,40}}+[\p{{Lu}}"“'‘「『(（\p{{Han}}]|\p{{Han}}|[ \t]*+$)  # English
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+_WORD_BEFORE = regex.compile(r"(?:[A-Za-z]{1,12}+\.?)++$")
+_DOTTED = regex.compile(r"(?:[A-Za-z]\.)++[A-Za-z]\.?")
+_BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*+\n")
+_CONTINUES = regex.compile(r"[A-Za-z0-9,，、;-]$")
+_STARTS_LOWER = regex.compile(r"^[ \t]*+[a-z]")
+_MARKER = regex.compile(r"^[ ]{0,3}+(?:#{1,6}+|>|[-*+]|\d{1,9}+[.)])(?:[ \t]|$)")
+_CONTENT = regex.compile(r"[\p{L}\p{N}]")
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    from factcheck.normalize.lexdata import load_lexicon
+
+    return frozenset(str(a).lower() for a in load_lexicon("sentences.yaml")["abbreviations"])
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at `dot` closes an abbreviation (Mr., U.S., J.) and not a sentence."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 30), dot)
+    if m is None:
+        return False
+    word = m.group()
+    if len(word) == 1 or _DOTTED.fullmatch(word):
+        return True
+    return word.lower() in _abbreviations()
+
+
+def _segments(text: str, start: int) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each line, hard-wrapped lines joined; blank lines dropped."""
+    by_blank = _BLANK_LINE.search(text, start) is not None
+    out: list[tuple[int, int, int]] = []
+    paragraph = -1
+    new_paragraph = True
+    pos = start
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        line = text[pos:end]
+        if not line.strip():
+            new_paragraph = True
+        else:
+            if new_paragraph or not by_blank:
+                paragraph += 1
+                out.append((pos, end, paragraph))
+            elif (
+                _CONTINUES.search(text[out[-1][0] : out[-1][1]].rstrip())
+                and not _MARKER.match(line)
+                and (_STARTS_LOWER.match(line) or text[out[-1][1] - 1 :].lstrip()[:1] in ",，、")
+            ):
+                out[-1] = (out[-1][0], end, paragraph)
+            else:
+                out.append((pos, end, paragraph))
+            new_paragraph = False
+        if nl == -1:
+            break
+        pos = nl + 1
+    return out
+
+
+class _Skip:
+    """Skip spans with a bisect lookup of the span covering an offset."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def covering(self, offset: int) -> int | None:
+        """The end of the skip span holding `offset`, or None."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.spans[i][1] > offset:
+            return self.spans[i][1]
+        return None
+
+    def has_content(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] holds a letter or digit outside every skip span."""
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        pos = start
+        while pos < end:
+            if i < len(self.spans) and self.spans[i][1] <= pos:
+                i += 1
+                continue
+            stop = end if i >= len(self.spans) else min(end, self.spans[i][0])
+            if stop > pos and _CONTENT.search(text, pos, stop):
+                return True
+            if i >= len(self.spans):
+                return False
+            pos = max(pos, self.spans[i][1])
+            i += 1
+        return False
+
+
+def _trim(text: str, start: int, end: int, skip: _Skip) -> tuple[int, int]:
+    """Drop surrounding whitespace, and leading markup (a list marker, a heading's #)."""
+    while start < end:
+        if text[start].isspace():
+            start += 1
+        elif (skip_end := skip.covering(start)) is not None:
+            start = skip_end
+        else:
+            break
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, min(end, max(start, end))
+
+
+def split_sentences(text: str, start: int = 0, skip: list[Span] | None = None) -> list[Sentence]:
+    """The sentences of text[start:], each span indexing `text`, none made only of skip text;
+    paragraphs are numbered from 0 over the paragraphs that keep a sentence."""
+    skips = _Skip(skip or [])
+    sentences: list[Sentence] = []
+    numbering: dict[int, int] = {}
+    for seg_start, seg_end, raw_paragraph in _segments(text, start):
+        pos = seg_start
+        cuts = [
+            m.end()
+            for m in _BOUNDARY.finditer(text, seg_start, seg_end)
+            if text[m.start()] != "." or not _is_abbreviation(text, m.start())
+        ]
+        for cut in [*cuts, seg_end]:
+            s, e = _trim(text, pos, cut, skips)
+            pos = cut
+            if s >= e or not skips.has_content(text, s, e):
+                continue
+            paragraph = numbering.setdefault(raw_paragraph, len(numbering))
+            sentences.append(Sentence(start=s, end=e, text=text[s:e], paragraph=paragraph))
+    return sentences
