@@ -58,6 +58,6 @@ def test_command_line_path_may_leave_the_repository(tmp_path: Path) -> None:
 def test_describe_names_origins(tmp_path: Path) -> None:
     (tmp_path / "factcheck.toml").write_text("fail_on = 'review'\n", encoding="utf-8")
     text = describe(load_settings(start=tmp_path, env={"FACTCHECK_SELECT": "FC1"}))
-    assert f"fail_on = \"review\"  # {tmp_path / 'factcheck.toml'}" in text
+    assert f'fail_on = "review"  # {tmp_path / "factcheck.toml"}' in text
     assert 'select = ["FC1"]  # FACTCHECK_SELECT' in text
     assert "min_confidence = 0.5  # default" in text

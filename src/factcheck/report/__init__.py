@@ -21,6 +21,9 @@ class Renderer(Protocol):
 _BUILTIN: dict[str, str] = {
     "text": "factcheck.report.terminal:render",
     "json": "factcheck.report.json:render",
+    "sarif": "factcheck.report.sarif:render",
+    "github": "factcheck.report.github:render",
+    "line": "factcheck.report.line:render",
 }
 _REGISTRY: dict[str, Renderer | str] = dict(_BUILTIN)
 
