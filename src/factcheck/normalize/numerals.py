@@ -287,23 +287,25 @@ def read_english_number(text: str, words: NumberWords | None = None) -> Reading 
     total = Decimal(0)
     current: Decimal | None = None
     place = _ONE
-    last = ""  # kind of the previous word
+    last = before_and = ""  # kinds of the previous word and of the word before an "and"
     last_scale: int | None = None
     seen = False
     for m in _EN_TOKEN.finditer(s):
         tok = m.group()
         if tok[0].isspace() or tok[0] == "-":
             continue
+        # "and" adds only after hundred or a scale: "one hundred and five", not "five and six"
+        big_and = last == "and" and before_and in ("hundred", "scale")
         if tok[0].isdigit() or tok[0] == ".":
             r = read_arabic(tok)
-            if r is None or current is not None or last == "scale":
+            if r is None or current is not None or last in ("scale", "and"):
                 return None
             current, place, last, seen = r.value, r.step, "num", True
         elif tok in w.ones:
             v = Decimal(w.ones[tok])
             if current is None:
                 current = v
-            elif last in ("tens", "hundred", "and") and (last != "tens" or v < 10):
+            elif (last in ("tens", "hundred") and (last != "tens" or v < 10)) or big_and:
                 current += v
             else:
                 return None
@@ -312,7 +314,7 @@ def read_english_number(text: str, words: NumberWords | None = None) -> Reading 
             v = Decimal(w.en_tens[tok])
             if current is None:
                 current = v
-            elif last in ("hundred", "and"):
+            elif last == "hundred" or big_and:
                 current += v
             else:
                 return None
@@ -336,6 +338,10 @@ def read_english_number(text: str, words: NumberWords | None = None) -> Reading 
             current, last, last_scale = None, "scale", scale
         elif tok in w.halves:
             half = w.halves[tok]
+            if current is None and last == "and" and last_scale is not None:
+                total += half * last_scale  # "3 million and a half"
+                place, last, seen = half * last_scale, "scale", True
+                continue
             if current is not None and last == "and":
                 current += half  # one and a half million
             elif current is None:
@@ -349,9 +355,9 @@ def read_english_number(text: str, words: NumberWords | None = None) -> Reading 
             elif last not in ("half", "and"):
                 return None  # "one and a half": the article waits for the fraction
         elif tok in w.joiner:
-            if last not in ("hundred", "scale", "ones", "num"):
+            if last not in ("hundred", "scale", "ones", "num", "tens"):
                 return None
-            last = "and"
+            before_and, last = last, "and"
         else:
             return None
     if not seen or last == "and":

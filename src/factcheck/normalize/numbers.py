@@ -1,0 +1,294 @@
+"""Finding numbers in running text: Arabic (1,000 · 2.52 · ２０２５), Chinese and mixed (一千二百亿,
+974亿, 十多万, 数十亿) and English (97.4 billion, three million, several billion).
+
+`scan_quantities` works on the folded text (same length as the original, so its spans index
+the original) and returns every numeric value before money and percent claim theirs;
+`find_numbers` gives the bare numbers as mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import regex
+
+from factcheck.models import Mention
+from factcheck.normalize.numerals import (
+    NumberWords,
+    Reading,
+    load_numbers,
+    read_cjk_numeral,
+    read_english_number,
+)
+from factcheck.normalize.quantity import Quantity, exact, to_mention
+
+_ARABIC = r"\d{1,3}+(?:,\d{3}(?!\d))++(?:\.\d++)?+|\d++(?:\.\d++)?+"
+_MAX_RUN = 40  # no real numeral is longer; longer runs of digits are codes, not numbers
+_SPLIT_WINDOW = 12
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_SMALL_UNITS_BARE = frozenset("百千佰仟万亿")
+
+
+def _alt(words: Sequence[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class NumberFinder:
+    """Compiled patterns and tables for one set of number words."""
+
+    words: NumberWords
+    master: regex.Pattern[str]
+    vague_en: regex.Pattern[str]
+    idioms: regex.Pattern[str] | None
+    units: frozenset[str]
+    approx_suffix: frozenset[str]
+    vague_cjk: tuple[str, ...]
+    pronoun_one: frozenset[str]
+
+
+@functools.cache
+def _finder(extra: tuple[Path, ...]) -> NumberFinder:
+    w = load_numbers(extra)
+    raw = w.raw
+    cjk = regex.escape("".join(sorted({*w.digits, *w.small_units, *w.big_units, *w.tens})))
+    point = _alt(sorted(w.point))
+    scales = sorted(k for k in w.scales if len(k) > 1)  # k/m/b alone only after a currency
+    en_words = [*w.ones, *w.en_tens, *w.hundred, *w.groups, *scales, *w.halves]
+    word = rf"(?:(?:{_alt(en_words)})\b|(?:{_ARABIC})(?:{_alt(scales)})?+(?![\w.]))"
+    en = (
+        rf"(?<![\w.])(?:(?:{_alt(sorted(w.article))})\s++)?+{word}"
+        rf"(?:(?:\s*+-\s*+|\s++)(?:(?:{_alt(sorted(w.joiner))})\s++)?+{word})*+"
+    )
+    cjk_run = (
+        rf"(?:(?<![\w.])-|{_alt(sorted(w.minus))})?+(?:{_ARABIC}|[{cjk}])"
+        rf"(?:{_ARABIC}|[{cjk}]|(?:{point})(?=[{cjk}0-9]))*+"
+    )
+    q = raw["qualifiers"]
+    plural = _alt(q["vague_en_plural"])
+    scale_words = _alt([*w.hundred, *scales, *w.groups])
+    vague_en = (
+        rf"\b(?:(?P<few>{_alt(q['vague_en_before'])})\s++(?P<scale>{scale_words})"
+        rf"|(?P<plural>{plural})(?:\s++of\s++(?P<of>{plural}))?+)\b"
+    )
+    idioms = raw.get("not_numbers") or []
+    return NumberFinder(
+        words=w,
+        master=regex.compile(rf"(?P<en>{en})|(?P<cjk>{cjk_run})"),
+        vague_en=regex.compile(vague_en),
+        idioms=regex.compile(_alt(idioms)) if idioms else None,
+        units=frozenset({*w.small_units, *w.big_units}),
+        approx_suffix=frozenset(q["after"]["over"]) & frozenset("多余几来"),
+        vague_cjk=tuple(sorted(q["vague_cjk"], key=len, reverse=True)),
+        pronoun_one=frozenset(raw.get("pronoun_one_after") or []),
+    )
+
+
+def number_finder(extra: Sequence[Path] = ()) -> NumberFinder:
+    return _finder(tuple(Path(p) for p in extra))
+
+
+def _plural_unit(word: str, w: NumberWords) -> Decimal:
+    singular = word[:-1]
+    if word == "tens":
+        return Decimal(10)
+    return Decimal(w.hundred.get(singular) or w.groups.get(singular) or w.scales[singular])
+
+
+def _vague_en(folded: str, f: NumberFinder) -> list[Quantity]:
+    """several billion -> [2e9, 9.5e9]; tens of thousands -> [2e4, 9.5e4]; dozens -> [24, 114]."""
+    w = f.words
+    out = []
+    for m in f.vague_en.finditer(folded):
+        if m.group("few"):
+            word = m.group("scale")
+            unit = Decimal(w.hundred.get(word) or w.groups.get(word) or w.scales[word])
+        else:
+            unit = _plural_unit(m.group("plural"), w)
+            if m.group("of"):
+                unit *= _plural_unit(m.group("of"), w)
+            elif m.group("plural") == "tens":
+                continue  # "tens" alone is not a quantity
+        out.append(_vague(m.start(), m.end(), unit))
+    return out
+
+
+def _vague(start: int, end: int, unit: Decimal) -> Quantity:
+    # "Several" is read as a digit from 2 to 9 in the unit's place, with that digit's rounding.
+    return Quantity(start, end, 2 * unit, 2 * unit, Decimal("9.5") * unit, mod="vague", mult=unit)
+
+
+def _scale_of(text: str, f: NumberFinder) -> Decimal:
+    """Multiplier of the scale a numeral ends with (974亿 -> 1e8, 1万亿 -> 1e12)."""
+    mult = Decimal(1)
+    i = len(text)
+    while i > 0 and text[i - 1] in f.words.big_units:
+        mult *= f.words.big_units[text[i - 1]]
+        i -= 1
+    if mult == 1:
+        last = text.rsplit(None, 1)[-1] if text.strip() else ""
+        m = regex.search(r"[a-z]++$", last)
+        if m and m.group() in f.words.scales:
+            mult = Decimal(f.words.scales[m.group()])
+    return mult
+
+
+def _split(run: str, start: int, read: object) -> list[tuple[int, int, Reading]]:
+    """A run that does not read as one numeral, cut into the longest pieces that do."""
+    out = []
+    i, n = 0, len(run)
+    while i < n:
+        for j in range(min(n, i + _SPLIT_WINDOW), i, -1):
+            r = read(run[i:j])  # type: ignore[operator]
+            if r is not None:
+                out.append((start + i, start + j, r))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def _in_idiom(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    k = bisect.bisect_right(spans, (s, 1 << 62)) - 1
+    while k >= 0 and spans[k][0] <= s:
+        if spans[k][1] >= e:
+            return True
+        k -= 1
+        if k >= 0 and s - spans[k][0] > 8:
+            break
+    return False
+
+
+def _cjk(folded: str, s: int, e: int, f: NumberFinder) -> list[Quantity]:
+    run = folded[s:e]
+    n = len(folded)
+    if e - s > _MAX_RUN:
+        return []
+    letters_after = regex.match(r"[a-z]++", folded, pos=e)
+    before = folded[s - 1] if s > 0 else ""
+    if before.isascii() and before.isalpha():
+        return []  # A2021…: part of a code or a word
+    weak = False
+    if letters_after:
+        suffix = letters_after.group()
+        if suffix not in f.words.scales or not run.isascii():
+            return []  # 29km, 180ml: a measure, not a bare number
+        weak = len(suffix) == 1 or suffix == "mm"  # 5m is money only after a currency sign
+        reading = read_english_number(run + suffix, f.words)
+        if reading is None:
+            return []
+        mult = Decimal(f.words.scales[suffix])
+        return [exact(s, letters_after.end(), reading.value, reading.step, mult=mult, weak=weak)]
+    reading = read_cjk_numeral(run, f.words)
+    pieces = (
+        [(s, e, reading)]
+        if reading is not None
+        else _split(run, s, lambda t: read_cjk_numeral(t, f.words))
+    )
+    out = []
+    for ps, pe, r in pieces:
+        text = folded[ps:pe]
+        if len(text) == 1 and text in _FINANCIAL:
+            continue  # 伍 of 入伍, 陆 of 大陆: a capital digit alone is a word
+        bare = not any(c.isdigit() or c in f.words.digits or c in f.words.tens for c in text)
+        weak = bare and len(text) == 1 and text in _SMALL_UNITS_BARE
+        q = exact(ps, pe, r.value, r.step, mult=_scale_of(text, f), weak=weak)
+        # 十多万, 500余万, 二十几万, 四百多: "more than" the written round number
+        suffix = folded[pe] if pe == e and pe < n else ""
+        if suffix in f.approx_suffix and (suffix != "来" or not text.isascii()):
+            tail_end = pe + 1
+            while tail_end < n and tail_end - pe < 4 and folded[tail_end] in f.units:
+                tail_end += 1
+            mult = Decimal(1)
+            tail = folded[pe + 1 : tail_end]
+            if tail:
+                t = read_cjk_numeral("一" + tail, f.words)
+                if t is None:
+                    tail_end, tail = pe + 1, ""
+                else:
+                    mult = t.value
+            value = r.value * mult
+            q = Quantity(
+                ps,
+                tail_end,
+                value,
+                value,
+                value + r.step * mult,
+                mod="over",
+                mult=mult if tail else q.mult,
+            )
+        # 数十亿, 几百万: a digit from 2 to 9 in the place of the unit that follows
+        if text[0] in f.units:
+            for word in f.vague_cjk:
+                if folded.startswith(word, ps - len(word)):
+                    q = _vague(ps - len(word), q.end, r.value).with_(mult=q.mult)
+                    break
+        out.append(q)
+    return out
+
+
+def _english(folded: str, m: regex.Match[str], f: NumberFinder) -> list[Quantity]:
+    s, e = m.span()
+    reading = read_english_number(m.group(), f.words)
+    if reading is not None:
+        pieces = [(s, e, reading)]
+    else:
+        toks = [(t.start() + s, t.end() + s) for t in regex.finditer(r"[^\s\-]++", m.group())]
+        pieces = []
+        i = 0
+        while i < len(toks):
+            for j in range(min(len(toks), i + 8), i, -1):
+                r = read_english_number(folded[toks[i][0] : toks[j - 1][1]], f.words)
+                if r is not None:
+                    pieces.append((toks[i][0], toks[j - 1][1], r))
+                    i = j
+                    break
+            else:
+                i += 1
+    out = []
+    for ps, pe, r in pieces:
+        text = folded[ps:pe]
+        if text == "one":
+            prev = regex.search(r"([a-z]++)\s++$", folded[max(0, ps - 16) : ps])
+            if prev and prev.group(1) in f.pronoun_one:
+                continue  # "the one you mentioned"
+        out.append(exact(ps, pe, r.value, r.step, mult=_scale_of(text, f)))
+    return out
+
+
+def scan_quantities(folded: str, extra: Sequence[Path] = ()) -> list[Quantity]:
+    """Every numeric value in the folded text, sorted by start, not overlapping."""
+    f = number_finder(extra)
+    idioms = [m.span() for m in f.idioms.finditer(folded)] if f.idioms else []
+    found: list[Quantity] = []
+    for m in f.master.finditer(folded):
+        if m.group("en") is not None:
+            found.extend(_english(folded, m, f))
+        else:
+            s, e = m.span()
+            if idioms and _in_idiom(idioms, s, e):
+                continue
+            found.extend(_cjk(folded, s, e, f))
+    vague = _vague_en(folded, f)
+    if vague:
+        found = [q for q in found if not any(v.start < q.end and q.start < v.end for v in vague)]
+        found.extend(vague)
+    found.sort(key=lambda q: (q.start, -q.end))
+    out: list[Quantity] = []
+    for q in found:
+        if out and q.start < out[-1].end:
+            continue  # a suffix like 多万 already took these characters
+        out.append(q)
+    return out
+
+
+def find_numbers(text: str, folded: str, extra: Sequence[Path] = ()) -> list[Mention]:
+    """The numbers of `text` (folded: its `fold()` view) as mentions, qualifiers not applied."""
+    return [to_mention(q, text) for q in scan_quantities(folded, extra) if not q.weak]

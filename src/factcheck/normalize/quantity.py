@@ -1,0 +1,61 @@
+"""The working record of the value finders: a number, amount or percentage found in the folded
+text, in exact decimals, before it becomes a `Mention` with float bounds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from factcheck.models import Mention, Mod, MoneyValue, NumberValue, PercentValue, ValueKind
+
+HALF = Decimal("0.5")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value span [start, end) of the folded (= original) text and the interval it means."""
+
+    start: int
+    end: int
+    value: Decimal
+    low: Decimal | None
+    high: Decimal | None
+    kind: ValueKind = "number"
+    mod: Mod | None = None
+    currency: str | None = None
+    unit: str | None = None
+    # Multiplier of the scale word the value ends with (亿 -> 1e8, million -> 1e6), so that the
+    # first half of "10至20亿" can borrow it.
+    mult: Decimal = Decimal(1)
+    # A value that is a number only when a currency or qualifier claims it: the 百 of 逾百, the
+    # 5m of $5m ("1m" alone is not a number).
+    weak: bool = False
+
+    def with_(self, **changes: object) -> Quantity:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def exact(start: int, end: int, value: Decimal, step: Decimal, **kw: object) -> Quantity:
+    """A value precise to its last written digit: value ± step/2."""
+    half = step * HALF
+    return Quantity(start, end, value, value - half, value + half, **kw)  # type: ignore[arg-type]
+
+
+def _num(x: Decimal | None) -> float | None:
+    return None if x is None else float(x)
+
+
+def to_mention(q: Quantity, text: str) -> Mention:
+    """The public record of a quantity; `text` is the ORIGINAL text."""
+    value = float(q.value)
+    low, high = _num(q.low), _num(q.high)
+    mod = q.mod
+    if q.kind == "money":
+        val: MoneyValue | NumberValue | PercentValue = MoneyValue(
+            amount=value, low=low, high=high, currency=q.currency or "XXX", mod=mod
+        )
+    elif q.kind == "percent":
+        val = PercentValue(value=value, low=low, high=high, mod=mod)
+    else:
+        val = NumberValue(value=value, low=low, high=high, unit=q.unit, mod=mod)
+    return Mention(text=text[q.start : q.end], start=q.start, end=q.end, kind=q.kind, value=val)
