@@ -1,0 +1,40 @@
+"""Hand-made claims for the alignment, verdict and report tests: a sentence, the value as
+written in it, and the normalized value; positions are computed from the sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from factcheck.models import Claim, DateValue, Value
+
+VALUE: TypeAdapter[Any] = TypeAdapter(Value)
+
+
+def claim(spec: dict[str, Any], *, offset: int = 0, line: int = 1) -> Claim:
+    """`spec`: source, sentence, value_text, value (dict) and optionally subject, object,
+    predicate, modality, time (a date value dict), subject_text."""
+    sentence: str = spec["sentence"]
+    at = sentence.index(spec["value_text"])
+    start = offset + at
+    source = spec.get("source", "a.txt")
+    time = spec.get("time")
+    return Claim(
+        id=f"{source}#{start}",
+        source=source,
+        line=line,
+        column=at + 1,
+        start=start,
+        end=start + len(spec["value_text"]),
+        subject=spec.get("subject"),
+        subject_text=spec.get("subject_text"),
+        predicate=spec.get("predicate"),
+        object=spec.get("object"),
+        value_text=spec["value_text"],
+        value=VALUE.validate_python(spec["value"]),
+        time=DateValue.model_validate(time) if time else None,
+        modality=spec.get("modality", "asserted"),
+        sentence=sentence,
+        sentence_start=offset,
+    )

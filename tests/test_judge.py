@@ -1,0 +1,44 @@
+"""Claim pairs (cases/judge.yaml) through alignment and judging: kind, code, explanation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from claimkit import claim
+
+from factcheck.align import align
+from factcheck.judge import judge_all
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "judge.yaml").read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+@pytest.mark.parametrize("order", ["ab", "ba"])
+def test_case(case: dict[str, Any], order: str) -> None:
+    a, b = claim(case["a"]), claim(case["b"])
+    pairs = align([a, b] if order == "ab" else [b, a])
+    findings = judge_all(pairs)
+    if case["kind"] == "none":
+        assert findings == []
+        return
+    assert len(findings) == 1, findings
+    finding = findings[0]
+    assert (finding.kind, finding.code) == (case["kind"], case["code"]), finding.explanation
+    if "says" in case:
+        assert case["says"] in finding.explanation
+    assert [s.source for s in finding.sides] == sorted(s.source for s in finding.sides)
+    assert 0.0 <= finding.confidence <= 1.0
+
+
+def test_same_verdicts_whatever_the_order() -> None:
+    claims = [claim(c[k]) for c in CASES for k in ("a", "b")]
+    forward = judge_all(align(claims))
+    backward = judge_all(align(list(reversed(claims))))
+    assert sorted(f.model_dump_json() for f in forward) == sorted(
+        f.model_dump_json() for f in backward
+    )
