@@ -1,0 +1,119 @@
+"""Dates in Chinese and English text, as calendar intervals with their exact source spans.
+
+`find_dates(text, folded, reference_date)` runs the Chinese, English and all-digit readers
+over the folded view of the text, keeps the longest of overlapping readings, then applies the
+qualifiers around each date:
+
+- approximate ("2018年左右", "约2018年", "around 2018"): mod "approx", the interval widened
+  by one unit on each side (lexicon/dates.yaml `approx_widen`); the timex stays the written
+  date;
+- a part of a year or month ("2015年底", "early 2015", "3月中旬", "late January"): the months
+  or days that part covers (lexicon/dates.yaml `parts`), mod "range", timex unchanged.
+
+Dates without a year resolve against `reference_date` (see dates_common); without one they
+stay partial (timex "XXXX-04", start/end null). Relative words (去年, last year, 三年后, two
+days ago) need a reference date and are skipped without one. A qualifier word is part of the
+mention's span, a preposition ("in 2024") is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import regex
+
+from factcheck.models import DateValue, Mention
+from factcheck.normalize.dates_common import Found, alternation, lexicon, part_of, widen
+from factcheck.normalize.dates_en import find_en
+from factcheck.normalize.dates_numeric import find_numeric
+from factcheck.normalize.dates_zh import find_zh
+
+_CJK = regex.compile(r"[\u3400-\u9fff]")
+
+
+@functools.cache
+def _qualifiers() -> dict[str, regex.Pattern[str]]:
+    en, zh = lexicon()["en"], lexicon()["zh"]
+    single = [k for k in zh["year_parts"] if len(k) == 1]
+    return {
+        "approx_before": regex.compile(
+            rf"(?:(?<![a-z])(?:{alternation(en['approx_before'])})\s{{1,3}}"
+            rf"|(?:{alternation(zh['approx_before'])})\s{{0,2}})$"
+        ),
+        "approx_after": regex.compile(rf"\s{{0,2}}(?:{alternation(zh['approx_after'])})"),
+        "part_before": regex.compile(
+            rf"(?<![a-z])(?P<p>{alternation(en['part_before'])})[\s-]{{1,3}}$"
+        ),
+        # 2015年中国: 中 alone names the middle of a year only before punctuation or a space
+        "year_part_after": regex.compile(
+            rf"(?:年?(?P<p>{alternation(k for k in zh['year_parts'] if len(k) > 1)})"
+            rf"|(?P<p>{alternation(single)})(?![\u3400-\u9fff]|(?<=中)[\u3400-\u9fff]))"
+        ),
+        "month_part_after": regex.compile(
+            rf"(?P<p>{alternation(zh['month_parts'])})(?!(?<=中)[\u3400-\u9fff])"
+        ),
+    }
+
+
+def _merge(found: list[Found]) -> list[Found]:
+    """The longest of overlapping readings (the earlier one on a tie), in text order."""
+    taken: list[Found] = []
+    starts: list[int] = []
+    import bisect
+
+    for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        i = bisect.bisect_left(starts, f.start)
+        if i > 0 and taken[i - 1].end > f.start:
+            continue
+        if i < len(taken) and taken[i].start < f.end:
+            continue
+        taken.insert(i, f)
+        starts.insert(i, f.start)
+    return taken
+
+
+def _qualify(f: Found, folded: str) -> Found:
+    q = _qualifiers()
+    en, zh = lexicon()["en"], lexicon()["zh"]
+    start, end, value = f.start, f.end, f.value
+    head = folded[max(0, start - 30):start]
+    if value.mod is None and value.granularity in ("year", "month") and value.start:
+        part: str | None = None
+        if m := q["part_before"].search(head):
+            part, start = en["part_before"][regex.sub(r"[\s-]+", " ", m["p"])], start - len(m[0])
+        elif value.granularity == "year" and (m := q["year_part_after"].match(folded, end)):
+            part, end = zh["year_parts"][m["p"]], m.end()
+        elif value.granularity == "month" and (m := q["month_part_after"].match(folded, end)):
+            part, end = zh["month_parts"][m["p"]], m.end()
+        if part is not None and (value.granularity == "year" or part in ("early", "mid", "late")):
+            value = part_of(value, part)
+    if value.mod is None:
+        if m := q["approx_before"].search(head):
+            value, start = widen(value), start - len(m[0])
+        elif m := q["approx_after"].match(folded, end):
+            value, end = widen(value), m.end()
+    return Found(start, end, value)
+
+
+def find_dates(
+    text: str, folded: str, reference_date: dt.date | None, *, lang: str | None = None
+) -> list[Mention]:
+    """Every date in `text`, with spans indexing `text` (`folded` is fold(text), same length).
+
+    `lang` ("zh" or "en") decides the day/month order of all-digit dates such as 1/2/2020;
+    without it, a text with Chinese characters reads as Chinese."""
+    if len(folded) != len(text):
+        raise ValueError("folded must be fold(text): the same length as text")
+    language = lang or ("zh" if _CJK.search(folded) else "en")
+    found = [*find_numeric(folded, reference_date, language), *find_en(folded, reference_date)]
+    if language == "zh" or _CJK.search(folded):
+        found += find_zh(folded, reference_date)
+    mentions = []
+    for f in _merge(found):
+        q = _qualify(f, folded)
+        value: DateValue = q.value
+        mentions.append(
+            Mention(text=text[q.start:q.end], start=q.start, end=q.end, kind="date", value=value)
+        )
+    return mentions

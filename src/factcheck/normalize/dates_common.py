@@ -1,0 +1,255 @@
+"""Building and resolving date values: calendar intervals, reference-date rules, qualifiers.
+
+The rules for dates written without a year (see benchmarks/README.md and the module doc of
+factcheck.normalize.dates): with a reference date, a month or month-day goes to the reference
+year and a bare day to the reference month (news convention: "4月庭審" in a January article
+is April of the same year); when that day does not exist there (2月29日 in 2017, 29日 in a
+February), the nearest year or month where it does, looking back first. Without a reference
+date the value stays partial (timex XXXX-04, no start/end).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from factcheck.models import DateValue, Mod
+
+Granularity = Literal["day", "month", "year"]
+
+
+@functools.cache
+def lexicon() -> dict[str, Any]:
+    """lexicon/dates.yaml, parsed once."""
+    text = resources.files("factcheck").joinpath("lexicon", "dates.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def alternation(words: Any) -> str:
+    """A regex alternation of `words`, longest first, spaces matching any run of blanks."""
+    import regex
+
+    items = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"[\s\-]{1,3}") for w in items)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A date found at [start, end) of the text."""
+
+    start: int
+    end: int
+    value: DateValue
+
+
+def valid(y: int, m: int, d: int) -> bool:
+    return 1 <= y <= 9999 and 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def year_value(y: int) -> DateValue | None:
+    if not 1 <= y <= 9999:
+        return None
+    return DateValue(
+        timex=f"{y:04d}", start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year"
+    )
+
+
+def month_value(y: int | None, m: int) -> DateValue | None:
+    if not 1 <= m <= 12:
+        return None
+    if y is None:
+        return DateValue(timex=f"XXXX-{m:02d}", granularity="month")
+    if not 1 <= y <= 9999:
+        return None
+    return DateValue(
+        timex=f"{y:04d}-{m:02d}",
+        start=dt.date(y, m, 1),
+        end=dt.date(y, m, last_day(y, m)),
+        granularity="month",
+    )
+
+
+def day_value(day: dt.date) -> DateValue:
+    return DateValue(timex=day.isoformat(), start=day, end=day, granularity="day")
+
+
+def partial_day(m: int | None, d: int) -> DateValue | None:
+    """A day written without a year (and maybe without a month), left unresolved."""
+    if not 1 <= d <= 31 or (m is not None and (not 1 <= m <= 12 or d > last_day(2000, m))):
+        return None
+    month = f"{m:02d}" if m is not None else "XX"
+    return DateValue(timex=f"XXXX-{month}-{d:02d}", granularity="day")
+
+
+def full_day(y: int, m: int, d: int) -> DateValue | None:
+    return day_value(dt.date(y, m, d)) if valid(y, m, d) else None
+
+
+def _near(n: int) -> list[int]:
+    """0, -1, 1, -2, 2, … up to ±n: nearest first, looking back before forward."""
+    out = [0]
+    for k in range(1, n + 1):
+        out += [-k, k]
+    return out
+
+
+def month_day(ref: dt.date | None, m: int, d: int) -> DateValue | None:
+    """'1月17日' / 'January 17': the reference year, or the nearest year that has the day."""
+    if ref is None:
+        return partial_day(m, d)
+    for k in _near(4):
+        if valid(ref.year + k, m, d):
+            return full_day(ref.year + k, m, d)
+    return None
+
+
+def add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    total = y * 12 + (m - 1) + k
+    return total // 12, total % 12 + 1
+
+
+def day_only(ref: dt.date | None, d: int, weekday: int | None = None) -> DateValue | None:
+    """'17日' / 'the 17th': the reference month, or the nearest month that has that day (and,
+    when a weekday is written too, where the day falls on it: 'Monday 21')."""
+    if ref is None:
+        return partial_day(None, d)
+    for k in _near(14):
+        y, m = add_months(ref.year, ref.month, k)
+        if valid(y, m, d) and (weekday is None or dt.date(y, m, d).isoweekday() == weekday):
+            return full_day(y, m, d)
+    return None
+
+
+def month_only(ref: dt.date | None, m: int, year_shift: int | None = None) -> DateValue | None:
+    """'4月' / 'April': the reference year; 'last April' etc. shift the year."""
+    if ref is None:
+        return month_value(None, m) if year_shift is None else None
+    return month_value(ref.year + (year_shift or 0), m)
+
+
+def shifted_month(ref: dt.date, k: int) -> DateValue | None:
+    y, m = add_months(ref.year, ref.month, k)
+    return month_value(y, m)
+
+
+def week_day(ref: dt.date | None, weekday: int, week_shift: int = 0) -> DateValue | None:
+    """A weekday in the reference week (Monday first), or `week_shift` weeks away."""
+    if ref is None:
+        return (
+            DateValue(timex=f"XXXX-WXX-{weekday}", granularity="day") if week_shift == 0 else None
+        )
+    monday = ref - dt.timedelta(days=ref.isoweekday() - 1)
+    return day_value(monday + dt.timedelta(days=7 * week_shift + weekday - 1))
+
+
+def nth_weekday(y: int, m: int, n: int, weekday: int) -> DateValue | None:
+    """'second Sunday' of a month; n = -1 for the last one."""
+    days = [d for d in range(1, last_day(y, m) + 1) if dt.date(y, m, d).isoweekday() == weekday]
+    if n == -1:
+        return full_day(y, m, days[-1])
+    return full_day(y, m, days[n - 1]) if 1 <= n <= len(days) else None
+
+
+def offset(ref: dt.date | None, n: int, unit: str) -> DateValue | None:
+    """ref ± n days/weeks/months/years. Day and week shifts are exact days; month and year
+    shifts keep the arithmetic day as the timex but cover the whole month or year reached,
+    approximately ("two years ago" is rarely to the day)."""
+    if ref is None:
+        return None
+    try:
+        if unit in ("day", "week"):
+            return day_value(ref + dt.timedelta(days=n * (7 if unit == "week" else 1)))
+        months = n * (12 if unit == "year" else 1)
+        y, m = add_months(ref.year, ref.month, months)
+        if not 1 <= y <= 9999:
+            return None
+        point = dt.date(y, m, min(ref.day, last_day(y, m)))
+    except (OverflowError, ValueError):
+        return None
+    if unit == "year":
+        start, end = dt.date(y, 1, 1), dt.date(y, 12, 31)
+    else:
+        start, end = dt.date(y, m, 1), dt.date(y, m, last_day(y, m))
+    gran: Granularity = "year" if unit == "year" else "month"
+    return DateValue(timex=point.isoformat(), start=start, end=end, granularity=gran,
+                     mod="approx")
+
+
+def relative_day(ref: dt.date | None, n: int) -> DateValue | None:
+    if ref is None:
+        return None
+    try:
+        return day_value(ref + dt.timedelta(days=n))
+    except OverflowError:
+        return None
+
+
+def two_digit_year(yy: int, ref: dt.date | None) -> int:
+    """'89' -> 1989, '07' -> 2007: the century that puts the year at most 20 years after the
+    reference year (POSIX's 1969-2068 window without one)."""
+    if ref is None:
+        return 1900 + yy if yy >= 69 else 2000 + yy
+    year = (ref.year // 100) * 100 + yy
+    if year > ref.year + 20:
+        year -= 100
+    elif year <= ref.year - 80:
+        year += 100
+    return year
+
+
+def widen(value: DateValue) -> DateValue:
+    """An approximate date ('2018年左右', 'around 2018'): widened on each side by the amount
+    in approx_widen of lexicon/dates.yaml, in the date's own unit."""
+    if value.start is None or value.end is None:
+        return value.model_copy(update={"mod": "approx"})
+    k = int(lexicon()["approx_widen"][value.granularity])
+    start, end = value.start, value.end
+    try:
+        if value.granularity == "year":
+            start, end = start.replace(year=start.year - k), end.replace(year=end.year + k)
+        elif value.granularity == "month":
+            y, m = add_months(start.year, start.month, -k)
+            start = dt.date(y, m, 1)
+            y, m = add_months(end.year, end.month, k)
+            end = dt.date(y, m, last_day(y, m))
+        else:
+            start, end = start - dt.timedelta(days=k), end + dt.timedelta(days=k)
+    except (OverflowError, ValueError):
+        pass
+    return value.model_copy(update={"start": start, "end": end, "mod": "approx"})
+
+
+def part_of(value: DateValue, part: str) -> DateValue:
+    """'2015年底' / 'late 2015': the months of the year (or days of the month) that part covers
+    (parts in lexicon/dates.yaml); the timex stays the written year or month."""
+    if value.start is None or value.end is None:
+        return value
+    parts = lexicon()["parts"]
+    y = value.start.year
+    if value.granularity == "year":
+        first, last = parts["year"][part]
+        return value.model_copy(update={
+            "start": dt.date(y, first, 1), "end": dt.date(y, last, last_day(y, last)),
+            "granularity": "month", "mod": "range"})
+    if value.granularity == "month":
+        m = value.start.month
+        first, last = parts["month"][part]
+        return value.model_copy(update={
+            "start": dt.date(y, m, first), "end": dt.date(y, m, min(last, last_day(y, m))),
+            "granularity": "day", "mod": "range"})
+    return value
+
+
+def with_mod(value: DateValue, mod: Mod | None) -> DateValue:
+    return value if mod is None else value.model_copy(update={"mod": mod})

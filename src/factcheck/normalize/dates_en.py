@@ -1,0 +1,269 @@
+"""English dates, matched on the folded (lower-case) text.
+
+January 17, 2025 · Jan. 17 · 17 Jan 2025 · 4th of July · Jan. 2025 · 2017 April · in 2024 ·
+last year · this September · next Monday · Friday the 13th · two years ago · in 3 weeks ·
+the 18th (after on/for/by). "May", "March" and the abbreviations need a day, a year or a
+context word ("in may"); a bare four-digit number needs a context word (in, since, by, …).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from factcheck.models import DateValue
+from factcheck.normalize.dates_common import (
+    Found,
+    add_months,
+    alternation,
+    day_only,
+    full_day,
+    lexicon,
+    month_day,
+    month_only,
+    month_value,
+    nth_weekday,
+    offset,
+    relative_day,
+    shifted_month,
+    two_digit_year,
+    week_day,
+    year_value,
+)
+from factcheck.normalize.numerals import parse_english_number, parse_english_ordinal
+
+_W = r"(?<![a-z])"  # word start; words end with (?![a-z])
+
+
+@functools.cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    en: dict[str, Any] = lexicon()["en"]
+    mon = rf"{_W}(?P<mon>{alternation(en['months'])})(?![a-z])\.?"
+    wd = rf"{_W}(?P<wd>{alternation(en['weekdays'])})(?![a-z])\.?"
+    tens, ords = alternation(en["tens"]), alternation(en["ordinals"])
+    cards = alternation(en["day_cardinals"])
+    dayword = rf"(?P<dw>(?:(?:{tens})[\s-]{{1,2}})?(?:{ords}|{cards}))(?![a-z])"
+    daynum = r"(?P<dn>3[01]|[12]\d|0?[1-9])(?P<sfx>st|nd|rd|th)?(?![\d:]|[a-z]|[.,]\d)"
+    year = r"(?P<y>\d{4}|(?<=of\s{1,3}|')\d\d)(?!\d)"
+    shift = rf"{_W}(?P<shift>{alternation(en['shift'])})"
+    count = rf"(?P<n>\d{{1,3}}|{alternation(en['count_words'])}|(?:(?:{tens})[\s-]{{1,2}})?{cards}"
+    count += r"|eleven|twelve|fifteen)"
+    later = alternation([*en["ago"], *en["later"], "from tomorrow", "from yesterday",
+                         "after today", "before today", "after tomorrow", "before yesterday"])
+    return {
+        "md": regex.compile(
+            rf"(?:{wd},?\s{{1,3}})?{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}})(?:{daynum}|{dayword})"
+            rf"(?:(?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year})?"
+        ),
+        "dm": regex.compile(
+            rf"(?<![\d$.,]|\$\s)(?:{wd},?\s{{1,3}})?(?:the\s{{1,3}})?(?:{daynum}|{dayword}"
+            rf"(?=\s{{1,3}}of))(?P<sep>\s{{0,3}}\.?\s{{0,3}}|\s{{1,3}}of\s{{1,3}}|-|/){mon}"
+            rf"(?:(?:\s{{0,3}},?\s{{0,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year})?"
+        ),
+        "my": regex.compile(
+            rf"{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}}|\s{{1,3}}of\s{{1,3}})(?P<y>\d{{4}})(?!\d)"
+        ),
+        "ym": regex.compile(
+            r"(?<!\d)(?P<y>\d{4})(?:\s{0,3}(?P<comma>,)?\s{0,3}|[-/])" + mon
+            + r"(?:[-/](?P<dn>3[01]|[12]\d|0?[1-9])(?!\d))?"
+        ),
+        "month": regex.compile(
+            rf"(?:{_W}(?P<ctx>{alternation(en['month_context'])})\s{{1,3}})?(?<!\$){mon}"
+        ),
+        "rel_day": regex.compile(rf"{_W}(?:{alternation(en['relative_days'])})(?![a-z])"),
+        "shift_unit": regex.compile(rf"{shift}\s{{1,3}}(?P<unit>year|month)(?![a-z])"),
+        "shift_week_wd": regex.compile(
+            rf"{shift}\s{{1,3}}week\s{{0,3}}(?:-\s{{0,3}}|on\s{{1,3}})?{wd}"
+        ),
+        "wd_shift_week": regex.compile(
+            rf"(?:{_W}on\s{{1,3}})?{wd}\s{{1,3}}(?:of\s{{1,3}})?{shift}\s{{1,3}}week(?![a-z])"
+        ),
+        "shift_mon": regex.compile(rf"{shift}\s{{1,3}}{mon}"),
+        "mon_shift_year": regex.compile(rf"{mon}\s{{1,3}}(?:of\s{{1,3}})?{shift}\s{{1,3}}year"),
+        "shift_wd": regex.compile(rf"{shift}\s{{1,3}}{wd}"),
+        "day_of_month": regex.compile(
+            rf"(?P<dn>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?"
+            rf"{shift}\s{{1,3}}month"
+        ),
+        "offset": regex.compile(
+            rf"(?:{_W}(?P<in>in|within)\s{{1,3}})?{_W}{count}\s{{1,3}}"
+            rf"(?P<unit>{alternation(en['units'])})(?![a-z])"
+            rf"(?:\s{{1,3}}(?P<dir>{later})(?![a-z]))?"
+        ),
+        "wd_day": regex.compile(
+            rf"{wd},?\s{{1,3}}(?:the\s{{1,3}})?(?:{daynum}|{dayword})(?![\d:]|[./-]\d)"
+        ),
+        "wd": regex.compile(wd),
+        "nth_wd": regex.compile(
+            rf"{_W}(?P<nth>first|second|third|fourth|fifth|last)\s{{1,3}}{wd}"
+            rf"(?:\s{{1,3}}(?:of|in)\s{{1,3}}{mon}(?:\s{{1,3}}(?P<y>\d{{4}}))?)?"
+        ),
+        "the_day": regex.compile(
+            r"(?<=(?<![a-z])(?:on|for|by|until|since)\s{1,3})the\s{1,3}"
+            r"(?:(?P<dn>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![a-z\d])"
+            r"|(?P<dn2>3[01]|[12]\d|0?[1-9])(?=\s{0,3}[.!?]|\s*$))"
+        ),
+        "year": regex.compile(r"(?<![\d$.,]|\d\s)(?P<y>\d{4})(?![\d]|[.,]\d|\s{0,2}%)"),
+        "year_ctx": regex.compile(
+            rf"(?:^|[^a-z])(?:{alternation(en['year_context'])})[\s-]{{1,3}}$"
+            r"|\d{4}\s{0,3}(?:,|&|-|–|and|or|to)\s{0,3}$"
+        ),
+        "year_stop": regex.compile(rf"\s{{0,3}}(?:{alternation(en['not_year_after'])})(?![a-z])"),
+    }
+
+
+def _day(m: regex.Match[str]) -> int | None:
+    if m["dn"]:
+        return int(m["dn"])
+    if m["dw"]:
+        n = parse_english_ordinal(m["dw"]) or parse_english_number(m["dw"])
+        return int(n) if n is not None and 1 <= n <= 31 else None
+    return None
+
+
+def _year_of(m: regex.Match[str], ref: dt.date | None) -> int | None:
+    y = m["y"]
+    if y is None:
+        return None
+    return two_digit_year(int(y), ref) if len(y) == 2 else int(y)
+
+
+def _month(m: regex.Match[str]) -> int:
+    return int(lexicon()["en"]["months"][regex.sub(r"\.$", "", m["mon"])])
+
+
+def _ambiguous(m: regex.Match[str]) -> bool:
+    return regex.sub(r"\.$", "", m["mon"]) in lexicon()["en"]["ambiguous_months"]
+
+
+def find_en(folded: str, ref: dt.date | None) -> Iterator[Found]:
+    p = _patterns()
+    en = lexicon()["en"]
+    for name in ("md", "dm"):
+        for m in p[name].finditer(folded):
+            day, year = _day(m), _year_of(m, ref)
+            if day is None:
+                continue
+            if _ambiguous(m) and year is None and not (m["sfx"] or (m["dw"] and name == "md")
+                                                       or (name == "dm" and m["sep"].strip())):
+                continue  # "may 5", "5 may": not enough to make "may" a month
+            if m["dw"] and name == "md" and _ambiguous(m) and m["dw"] in en["day_cardinals"][:9]:
+                continue  # "may one day"
+            v = full_day(year, _month(m), day) if year else month_day(ref, _month(m), day)
+            if v is not None:
+                yield Found(m.start(), m.end(), v)
+    for name in ("my", "ym"):
+        for m in p[name].finditer(folded):
+            if name == "ym" and m["comma"] and _ambiguous(m):
+                continue  # "in 2016, May said"
+            y = int(m["y"])
+            if name == "ym" and m["dn"]:
+                v = full_day(y, _month(m), int(m["dn"]))
+            else:
+                v = month_value(y, _month(m)) if 1000 <= y <= 2199 else None
+            if v is not None and not p["year_stop"].match(folded, m.end()):
+                yield Found(m.start(), m.end(), v)
+    for m in p["month"].finditer(folded):
+        word = regex.sub(r"\.$", "", m["mon"])
+        full = len(word) > 4 or word in ("june", "july")
+        if m["ctx"] is None and (_ambiguous(m) or not full):
+            continue
+        if v := month_only(ref, _month(m)):
+            yield Found(m.start("mon"), m.end(), v)
+    for m in p["year"].finditer(folded):
+        y = int(m["y"])
+        lo, hi = lexicon()["bare_year_range"]
+        if not lo <= y <= hi or p["year_stop"].match(folded, m.end()):
+            continue
+        if p["year_ctx"].search(folded, max(0, m.start() - 30), m.start()):
+            if v := year_value(y):
+                yield Found(m.start(), m.end(), v)
+    for m in p["the_day"].finditer(folded):
+        if v := day_only(ref, int(m["dn"] or m["dn2"])):
+            yield Found(m.start(), m.end(), v)
+    for m in p["wd_day"].finditer(folded):
+        day = _day(m)
+        if day is not None and (v := day_only(ref, day, en["weekdays"][_wd(m)])):
+            yield Found(m.start(), m.end(), v)
+    for m in p["wd"].finditer(folded):
+        if _wd(m) in en["ambiguous_weekdays"]:
+            continue
+        if v := week_day(ref, en["weekdays"][_wd(m)]):
+            yield Found(m.start(), m.end(), v)
+    if ref is not None:
+        yield from _relative(folded, ref)
+
+
+def _wd(m: regex.Match[str]) -> str:
+    return regex.sub(r"\.$", "", m["wd"])
+
+
+def _shift(m: regex.Match[str]) -> int:
+    return int(lexicon()["en"]["shift"][regex.sub(r"[\s-]+", " ", m["shift"])])
+
+
+def _relative(folded: str, ref: dt.date) -> Iterator[Found]:
+    p = _patterns()
+    en = lexicon()["en"]
+    for m in p["rel_day"].finditer(folded):
+        key = regex.sub(r"[\s-]+", " ", m.group())
+        if v := relative_day(ref, en["relative_days"][key]):
+            yield Found(m.start(), m.end(), v)
+    for m in p["shift_unit"].finditer(folded):
+        k = _shift(m)
+        v = year_value(ref.year + k) if m["unit"] == "year" else shifted_month(ref, k)
+        if v is not None:
+            yield Found(m.start(), m.end(), v)
+    for name in ("shift_week_wd", "wd_shift_week", "shift_wd"):
+        for m in p[name].finditer(folded):
+            if v := week_day(ref, en["weekdays"][_wd(m)], _shift(m)):
+                yield Found(m.start(), m.end(), v)
+    for m in p["shift_mon"].finditer(folded):
+        k, month = _shift(m), _month(m)
+        # last/next April: the nearest April before/after the reference month
+        year = ref.year
+        if k < 0 and month >= ref.month:
+            year -= 1
+        elif k > 0 and month <= ref.month:
+            year += 1
+        if v := month_value(year, month):
+            yield Found(m.start(), m.end(), v)
+    for m in p["mon_shift_year"].finditer(folded):
+        if v := month_value(ref.year + _shift(m), _month(m)):
+            yield Found(m.start(), m.end(), v)
+    for m in p["day_of_month"].finditer(folded):
+        y, mo = add_months(ref.year, ref.month, _shift(m))
+        if v := full_day(y, mo, int(m["dn"])):
+            yield Found(m.start(), m.end(), v)
+    for m in p["nth_wd"].finditer(folded):
+        nth = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+        y = int(m["y"]) if m["y"] else ref.year
+        mo = _month(m) if m["mon"] else ref.month
+        if m["nth"] == "last" and not m["mon"]:
+            continue  # "last Friday" is a shift, read above
+        if v := nth_weekday(y, mo, nth[m["nth"]], en["weekdays"][_wd(m)]):
+            yield Found(m.start(), m.end(), v)
+    yield from _offsets(folded, ref)
+
+
+def _offsets(folded: str, ref: dt.date) -> Iterator[Found]:
+    en = lexicon()["en"]
+    for m in _patterns()["offset"].finditer(folded):
+        if not (m["in"] or m["dir"]) or (m["in"] == "within"):
+            continue
+        n_text = regex.sub(r"[\s-]+", " ", m["n"])
+        n = en["count_words"].get(n_text) or parse_english_number(n_text)
+        if n is None or n != int(n) or not 0 < n < 1000:
+            continue
+        d = (m["dir"] or "later").split()
+        sign = -1 if d[0] in en["ago"] else 1
+        base = ref
+        if d[-1] in ("tomorrow", "yesterday"):
+            base = ref + dt.timedelta(days=1 if d[-1] == "tomorrow" else -1)
+        value: DateValue | None = offset(base, sign * int(n), en["units"][m["unit"]])
+        if value is not None:
+            yield Found(m.start(), m.end(), value)
