@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 import yaml
-from claimkit import claim
 
+from claimkit import claim
 from factcheck.align import align
 from factcheck.judge import judge_all
 

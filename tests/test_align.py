@@ -1,0 +1,78 @@
+"""Alignment: the case table in cases/align.yaml, and linear growth with the claim count."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from claimkit import claim
+from factcheck import align as align_module
+from factcheck.align import align
+from factcheck.judge import judge_all
+from factcheck.models import Claim
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "align.yaml").read_text("utf-8")
+)
+
+
+def _claims(specs: list[dict[str, Any]]) -> list[Claim]:
+    # Each claim on its own line so that ids differ within a source.
+    return [claim(spec, offset=1000 * i, line=i + 1) for i, spec in enumerate(specs)]
+
+
+def _label(c: Claim) -> str:
+    return f"{c.source}:{c.value_text}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    claims = _claims(case["claims"])
+    got = sorted([_label(p.a), _label(p.b)] for p in align(claims))
+    assert got == sorted(case["pairs"])
+    if "agreements" in case:
+        findings = judge_all(align(claims))
+        assert sum(f.kind == "agreement" for f in findings) == case["agreements"]
+        assert max(len(f.sides) for f in findings) == len({c.source for c in claims})
+
+
+def _synthetic(n: int, source: str, seed: int) -> list[Claim]:
+    """n claims of one predicate and kind with varied contexts: one big block."""
+    rng = random.Random(seed)
+    words = [f"w{i}" for i in range(300)]
+    out = []
+    for i in range(n):
+        context = " ".join(rng.sample(words, 8))
+        sentence = f"{context} counted {i} items"
+        spec = {
+            "source": source, "predicate": "deaths", "sentence": sentence, "value_text": f"{i}",
+            "value": {"kind": "number", "value": i, "low": i, "high": i},
+        }
+        out.append(claim(spec, offset=200 * i, line=i + 1))
+    return out
+
+
+def _scored_pairs(n: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    calls = 0
+    real = align_module._context
+
+    def counting(a: Any, b: Any) -> float:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(align_module, "_context", counting)
+    align(_synthetic(n, "a.txt", 1) + _synthetic(n, "b.txt", 2))
+    return calls
+
+
+def test_work_grows_linearly_with_claims(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, large = _scored_pairs(200, monkeypatch), _scored_pairs(2000, monkeypatch)
+    # Ten times the claims: about ten times the pairs scored (an all-pairs loop would be 100x),
+    # and never more than the index's candidates from each side per claim.
+    assert large <= 12 * small, (small, large)
+    assert large <= 2 * align_module.CANDIDATES * 2000
