@@ -30,6 +30,7 @@ from factcheck.normalize.dates_numeric import find_numeric
 from factcheck.normalize.dates_zh import find_zh
 
 _CJK = regex.compile(r"[\u3400-\u9fff]")
+_GAP = regex.compile(r"[\s,，、(（]{0,3}")
 
 
 @functools.cache
@@ -73,6 +74,22 @@ def _merge(found: list[Found]) -> list[Found]:
     return taken
 
 
+def _join_weekdays(found: list[Found], folded: str) -> list[Found]:
+    """A weekday name beside a date ('Friday 7/6', '10月12号，星期一') joins that date's span;
+    the date's value stands, so a wrong weekday does not move the date."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and (prev.weekday != f.weekday) and _GAP.fullmatch(
+            folded, prev.end, f.start
+        ):
+            date = f if prev.weekday else prev
+            out[-1] = Found(prev.start, f.end, date.value)
+        else:
+            out.append(f)
+    return out
+
+
 def _qualify(f: Found, folded: str) -> Found:
     q = _qualifiers()
     en, zh = lexicon()["en"], lexicon()["zh"]
@@ -106,11 +123,14 @@ def find_dates(
     if len(folded) != len(text):
         raise ValueError("folded must be fold(text): the same length as text")
     language = lang or ("zh" if _CJK.search(folded) else "en")
-    found = [*find_numeric(folded, reference_date, language), *find_en(folded, reference_date)]
+    found = [
+        *find_numeric(folded, reference_date, language),
+        *find_en(text, folded, reference_date),
+    ]
     if language == "zh" or _CJK.search(folded):
         found += find_zh(folded, reference_date)
     mentions = []
-    for f in _merge(found):
+    for f in _join_weekdays(_merge(found), folded):
         q = _qualify(f, folded)
         value: DateValue = q.value
         mentions.append(

@@ -47,6 +47,7 @@ class Found:
     start: int
     end: int
     value: DateValue
+    weekday: bool = False  # a weekday name alone: merged into a date written beside it
 
 
 def valid(y: int, m: int, d: int) -> bool:

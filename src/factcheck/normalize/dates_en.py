@@ -44,8 +44,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     en: dict[str, Any] = lexicon()["en"]
     mon = rf"{_W}(?P<mon>{alternation(en['months'])})(?![a-z])\.?"
     wd = rf"{_W}(?P<wd>{alternation(en['weekdays'])})(?![a-z])\.?"
-    tens, ords = alternation(en["tens"]), alternation(en["ordinals"])
-    cards = alternation(en["day_cardinals"])
+    tens, ords = f"(?:{alternation(en['tens'])})", f"(?:{alternation(en['ordinals'])})"
+    cards = f"(?:{alternation(en['day_cardinals'])})"
     dayword = rf"(?P<dw>(?:(?:{tens})[\s-]{{1,2}})?(?:{ords}|{cards}))(?![a-z])"
     daynum = r"(?P<dn>3[01]|[12]\d|0?[1-9])(?P<sfx>st|nd|rd|th)?(?![\d:]|[a-z]|[.,]\d)"
     year = r"(?P<y>\d{4}|(?<=of\s{1,3}|')\d\d)(?!\d)"
@@ -105,7 +105,14 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "the_day": regex.compile(
             r"(?<=(?<![a-z])(?:on|for|by|until|since)\s{1,3})the\s{1,3}"
             r"(?:(?P<dn>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![a-z\d])"
-            r"|(?P<dn2>3[01]|[12]\d|0?[1-9])(?=\s{0,3}[.!?]|\s*$))"
+            rf"|(?:(?P<dn2>3[01]|[12]\d|0?[1-9])|{dayword})(?=\s{{0,3}}[.!?]|\s*$))"
+        ),
+        "word_year": regex.compile(
+            rf"(?<=(?<![a-z])(?:in|since|by|until|from|of|year)\s{{1,3}})(?:"
+            rf"(?P<th>two[\s-]thousand(?:\s{{1,3}}and)?(?:\s{{1,3}}(?:{tens})(?:[\s-]{{1,2}}{cards})?"
+            rf"|\s{{1,3}}(?:{cards}|eleven|twelve|fifteen))?)"
+            rf"|(?P<c>eleven|twelve|fifteen|{cards})\s{{1,3}}"
+            rf"(?P<r>(?:{tens})(?:[\s-]{{1,2}}{cards})?|eleven|twelve|fifteen|{cards}|hundred))(?![a-z])"
         ),
         "year": regex.compile(r"(?<![\d$.,]|\d\s)(?P<y>\d{4})(?![\d]|[.,]\d|\s{0,2}%)"),
         "year_ctx": regex.compile(
@@ -140,7 +147,7 @@ def _ambiguous(m: regex.Match[str]) -> bool:
     return regex.sub(r"\.$", "", m["mon"]) in lexicon()["en"]["ambiguous_months"]
 
 
-def find_en(folded: str, ref: dt.date | None) -> Iterator[Found]:
+def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
     p = _patterns()
     en = lexicon()["en"]
     for name in ("md", "dm"):
@@ -148,8 +155,10 @@ def find_en(folded: str, ref: dt.date | None) -> Iterator[Found]:
             day, year = _day(m), _year_of(m, ref)
             if day is None:
                 continue
-            if _ambiguous(m) and year is None and not (m["sfx"] or (m["dw"] and name == "md")
-                                                       or (name == "dm" and m["sep"].strip())):
+            sep = folded[m.end("mon"):m.start("dn" if m["dn"] else "dw")] if name == "md" else m["sep"]
+            if _ambiguous(m) and year is None and not (
+                m["sfx"] or m["wd"] or (m["dw"] and name == "md") or sep.strip(" .")
+            ):
                 continue  # "may 5", "5 may": not enough to make "may" a month
             if m["dw"] and name == "md" and _ambiguous(m) and m["dw"] in en["day_cardinals"][:9]:
                 continue  # "may one day"
@@ -179,11 +188,12 @@ def find_en(folded: str, ref: dt.date | None) -> Iterator[Found]:
         lo, hi = lexicon()["bare_year_range"]
         if not lo <= y <= hi or p["year_stop"].match(folded, m.end()):
             continue
-        if p["year_ctx"].search(folded, max(0, m.start() - 30), m.start()):
-            if v := year_value(y):
-                yield Found(m.start(), m.end(), v)
+        context = p["year_ctx"].search(folded, max(0, m.start() - 30), m.start())
+        if context and (v := year_value(y)):
+            yield Found(m.start(), m.end(), v)
     for m in p["the_day"].finditer(folded):
-        if v := day_only(ref, int(m["dn"] or m["dn2"])):
+        day = int(m["dn"] or m["dn2"]) if m["dn"] or m["dn2"] else _day(m)
+        if day is not None and (v := day_only(ref, day)):
             yield Found(m.start(), m.end(), v)
     for m in p["wd_day"].finditer(folded):
         day = _day(m)
@@ -193,9 +203,26 @@ def find_en(folded: str, ref: dt.date | None) -> Iterator[Found]:
         if _wd(m) in en["ambiguous_weekdays"]:
             continue
         if v := week_day(ref, en["weekdays"][_wd(m)]):
-            yield Found(m.start(), m.end(), v)
+            yield Found(m.start(), m.end(), v, weekday=True)
     if ref is not None:
-        yield from _relative(folded, ref)
+        yield from _relative(text, folded, ref)
+    yield from _word_years(folded)
+
+
+def _word_years(folded: str) -> Iterator[Found]:
+    """'in two thousand and twenty', 'in nineteen ninety six'."""
+    for m in _patterns()["word_year"].finditer(folded):
+        if m["th"]:
+            n = parse_english_number(m["th"])
+        else:
+            century, rest = parse_english_number(m["c"]), parse_english_number(m["r"])
+            n = None
+            if century and rest is not None and 10 <= century <= 20 and (
+                rest == 100 or 10 <= rest < 100
+            ):
+                n = century * 100 + (0 if rest == 100 else rest)
+        if n is not None and n == int(n) and (v := year_value(int(n))):
+            yield Found(m.start(), m.end(), v)
 
 
 def _wd(m: regex.Match[str]) -> str:
@@ -206,7 +233,7 @@ def _shift(m: regex.Match[str]) -> int:
     return int(lexicon()["en"]["shift"][regex.sub(r"[\s-]+", " ", m["shift"])])
 
 
-def _relative(folded: str, ref: dt.date) -> Iterator[Found]:
+def _relative(text: str, folded: str, ref: dt.date) -> Iterator[Found]:
     p = _patterns()
     en = lexicon()["en"]
     for m in p["rel_day"].finditer(folded):
@@ -224,6 +251,8 @@ def _relative(folded: str, ref: dt.date) -> Iterator[Found]:
                 yield Found(m.start(), m.end(), v)
     for m in p["shift_mon"].finditer(folded):
         k, month = _shift(m), _month(m)
+        if _ambiguous(m) and not text[m.start("mon")].isupper():
+            continue  # "this may take longer"
         # last/next April: the nearest April before/after the reference month
         year = ref.year
         if k < 0 and month >= ref.month:

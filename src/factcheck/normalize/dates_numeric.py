@@ -50,7 +50,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "my": regex.compile(_B + r"(?P<m>\d{1,2})\s{0,2}[-/]\s{0,2}(?P<y>\d{4})" + _E),
         "abc": regex.compile(
             _B + r"(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})"
-            r"(?:(?P=s)|(?<=/\d{1,2}),\s?)(?P<c>\d{4}|\d{1,2})" + _E
+            r"(?:(?P=s)|(?<=/\d{1,2}),)(?P<c>\d{4}|\d{1,2})" + _E
         ),
         "md": regex.compile(_B + r"(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})" + _E),
         "ctx": regex.compile(r"(?:^|[^a-z])(?:" + ctx + r")[\s,]{1,3}$"),

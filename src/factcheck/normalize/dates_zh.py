@@ -160,7 +160,7 @@ def find_zh(folded: str, ref: dt.date | None) -> Iterator[Found]:
         wd = zh["weekdays"][m["wd"]]
         shift = zh["week_shift"][m["ws"]] if m["ws"] else 0
         if v := week_day(ref, wd, shift):
-            yield Found(m.start(), m.end(), v)
+            yield Found(m.start(), m.end(), v, weekday=shift == 0)
 
 
 def _relative(folded: str, ref: dt.date) -> Iterator[Found]:
