@@ -166,6 +166,124 @@ def codes_command(fmt: str = FORMAT_OPT, output: Path | None = OUTPUT_OPT) -> in
     return 0
 
 
+# --- check, ledger, config: the editorial workflow (issue 4) ------------------------------
+
+CHECK_FILES_ARG = typer.Argument(
+    None, metavar="[FILE]...", help="Files to check (default: every document in the repository)."
+)
+CHECK_FORMAT_OPT = typer.Option(
+    "text", "--format", "-f", help="Output format: text, json, sarif, github or line."
+)
+BASELINE_OPT = typer.Option(None, "--baseline", help="Baseline file of accepted findings.")
+UPDATE_BASELINE_OPT = typer.Option(
+    False, "--update-baseline", help="Drop baseline entries that no longer match."
+)
+WRITE_BASELINE_OPT = typer.Option(
+    False, "--write-baseline", help="Accept every current finding into the baseline."
+)
+SHOW_SETTINGS_OPT = typer.Option(
+    False, "--show-settings", help="Print the settings in effect and exit."
+)
+ARTICLE_ARG = typer.Argument(..., metavar="FILE", help="The article holding the claim.")
+CLAIM_OPT = typer.Option(None, "--claim", help="Claim id (from `factcheck extract`).")
+AT_OPT = typer.Option(None, "--at", help="LINE:COL of the claim's value.")
+TO_OPT = typer.Option(None, "--to", help="Ledger file (default: claims/ledger.yaml).")
+SUBJECT_OPT = typer.Option(None, "--subject", help="Set or correct the subject.")
+PREDICATE_OPT = typer.Option(None, "--predicate", help="Set or correct the relation.")
+NOTE_OPT = typer.Option(None, "--note", help="A note kept with the fact.")
+
+
+@app.command()
+def check(
+    files: list[str] | None = CHECK_FILES_ARG,
+    fmt: str = CHECK_FORMAT_OPT,
+    output: Path | None = OUTPUT_OPT,
+    fail_on: str | None = FAIL_ON_OPT,
+    quiet: bool = QUIET_OPT,
+    color: str = COLOR_OPT,
+    no_color: bool = NO_COLOR_OPT,
+    select: list[str] | None = SELECT_OPT,
+    ignore: list[str] | None = IGNORE_OPT,
+    min_confidence: float | None = MIN_CONF_OPT,
+    config_file: Path | None = CONFIG_OPT,
+    baseline: Path | None = BASELINE_OPT,
+    update_baseline: bool = UPDATE_BASELINE_OPT,
+    write_baseline: bool = WRITE_BASELINE_OPT,
+    show_settings: bool = SHOW_SETTINGS_OPT,
+) -> int:
+    """Check files against the ledger in claims/ and the repository's other documents."""
+    from factcheck import run
+    from factcheck.check import BaselineMode, run_check, warnings
+    from factcheck.config import describe, load_settings
+    from factcheck.progress import progress_bar
+
+    _choice(color, ("auto", "always", "never"), "--color")
+    if update_baseline and write_baseline:
+        raise UsageError("--update-baseline and --write-baseline exclude each other")
+    flags = {
+        "fail_on": _choice(fail_on, ("contradiction", "review", "never"), "--fail-on"),
+        "select": run.split_codes(select),
+        "ignore": run.split_codes(ignore),
+        "min_confidence": min_confidence,
+        "baseline": baseline,
+    }
+    settings = load_settings(flags, config_file=config_file)
+    if show_settings:
+        typer.echo(describe(settings), nl=False)
+        return 0
+    mode: BaselineMode = "write" if write_baseline else "update" if update_baseline else "use"
+    if mode != "use" and settings.config.baseline is None:
+        raise UsageError("no baseline file", hint="give --baseline FILE or set baseline")
+    with progress_bar(enabled=not quiet) as progress:
+        result = run_check(files, settings, baseline_mode=mode, progress=progress)
+    for note in warnings(result):
+        print(f"factcheck: {note}", file=sys.stderr)
+    use = run.use_color(color, no_color=no_color, output=output)
+    config = settings.config
+    run.emit(result.report, fmt=fmt, output=output, color=use, quiet=quiet, fail_on=config.fail_on)
+    return run.exit_code(result.report, config.fail_on)
+
+
+ledger_app = typer.Typer(help="Work with the ledger of canonical facts in claims/.")
+app.add_typer(ledger_app, name="ledger")
+
+
+@ledger_app.command("add")
+def ledger_add(
+    file: str = ARTICLE_ARG,
+    claim: str | None = CLAIM_OPT,
+    at: str | None = AT_OPT,
+    to: Path | None = TO_OPT,
+    subject: str | None = SUBJECT_OPT,
+    predicate: str | None = PREDICATE_OPT,
+    note: str | None = NOTE_OPT,
+    config_file: Path | None = CONFIG_OPT,
+) -> int:
+    """Accept a claim from an article as a canonical fact in the ledger."""
+    from factcheck import api
+    from factcheck.config import load_settings
+    from factcheck.ledger import accept
+
+    if (claim is None) == (at is None):
+        raise UsageError("give exactly one of --claim ID and --at LINE:COL")
+    settings = load_settings({}, config_file=config_file)
+    _docs, claims = api.extract([file], settings.config)
+    target = to or settings.path(settings.config.ledger) / "ledger.yaml"
+    fields = {"subject": subject, "predicate": predicate, "note": note}
+    shown, line = accept(claims, file, target, claim_id=claim, at=at, **fields)
+    typer.echo(f"added to {shown}:{line}")
+    return 0
+
+
+@app.command("config")
+def config_command(config_file: Path | None = CONFIG_OPT) -> int:
+    """Print the settings in effect and where each comes from."""
+    from factcheck.config import describe, load_settings
+
+    typer.echo(describe(load_settings({}, config_file=config_file)), nl=False)
+    return 0
+
+
 def main() -> None:
     """Entry point: run the app and turn every failure into a message and an exit code."""
     try:

@@ -1,0 +1,241 @@
+"""`factcheck check`: the given files against the ledger and the rest of the repository.
+
+Each given file is compared with every ledger file and with the documents that speak about
+the same entities (found through the index, the most specific shared names first), pair by
+pair, so the cost follows the size of the change, not of the repository. Findings are kept
+only where a side is in a given file; that side comes first. Inline suppressions and the
+baseline then set aside what editors have already accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from factcheck import codes
+from factcheck.config import Config, Settings, load_settings
+from factcheck.errors import SourceError
+from factcheck.index import Entry, Index, data_fingerprint
+from factcheck.ledger import Ledger, ledger_paths, load_ledger
+from factcheck.models import Claim, Finding, Report, SourceInfo, Summary
+from factcheck.suppress import Baseline, Suppression, apply_suppressions
+from factcheck.workspace import Progress, list_documents, refresh, relative
+
+RELATED_LIMIT = 50  # other documents compared with each given file, best matches first
+BaselineMode = Literal["use", "update", "write"]
+
+
+@dataclass
+class CheckResult:
+    report: Report
+    checked: list[str]
+    suppressed: list[Finding] = field(default_factory=list)
+    baselined: list[Finding] = field(default_factory=list)
+    stale_suppressions: list[Suppression] = field(default_factory=list)
+    stale_baseline: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def check(files: Sequence[str | Path] | None = None, config: Config | None = None) -> Report:
+    """The report for `files` (default: every document) in the repository around the
+    current directory, with `config` (default: the repository's settings)."""
+    settings = load_settings()
+    if config is not None:
+        settings.config = config
+    return run_check(files, settings).report
+
+
+def run_check(
+    files: Sequence[str | Path] | None,
+    settings: Settings,
+    *,
+    baseline_mode: BaselineMode = "use",
+    progress: Progress | None = None,
+) -> CheckResult:
+    config, root = settings.config, settings.root
+    cache_dir, ledger_dir = settings.path(config.cache_dir), settings.path(config.ledger)
+    documents = list_documents(root, config, cache_dir, ledger_dir)
+    given = _given(files, documents, root, config)
+    ledger = _ledger(ledger_dir, root, config)
+    corpus = sorted(set(documents) | set(given))
+    extra = [*config.lexicon, *config.aliases, *(ledger_dir / p for p in ledger.files)]
+    with Index(cache_dir, data_fingerprint(extra)) as index:
+        errors = refresh(index, root, corpus, config, always_read=set(given), progress=progress)
+        for rel in given:
+            if rel in errors:
+                raise errors[rel]
+        entries = {rel: _entry(index, rel) for rel in given}
+        partners = _partners(index, entries, ledger)
+    findings = _compare(entries, partners, ledger, config)
+    result = CheckResult(report=_report([], [], []), checked=given)
+    result.warnings = [str(err) for rel, err in sorted(errors.items())]
+    sups = {rel: e.suppressions for rel, e in {**partners.docs, **entries}.items()}
+    findings, result.suppressed = apply_suppressions(findings, sups)
+    result.stale_suppressions = [
+        s for rel in given for s in entries[rel].suppressions if not s.used
+    ]
+    if config.baseline is not None:
+        findings = _baseline(
+            findings, settings.path(config.baseline), set(given), baseline_mode, result
+        )
+    infos = [e.info for e in entries.values()]
+    infos += [e.info for e in partners.docs.values()]
+    infos += [SourceInfo(path=p, language="und") for p in ledger.files]
+    claims = [c for e in entries.values() for c in e.claims]
+    result.report = _report(infos, claims, findings, given=len(entries), all_claims=partners.claims)
+    return result
+
+
+def _given(
+    files: Sequence[str | Path] | None, documents: list[str], root: Path, config: Config
+) -> list[str]:
+    if not files:
+        return documents
+    from factcheck.workspace import matches
+
+    out = []
+    for name in files:
+        rel = relative(name, root)
+        if not (root / rel).is_file():
+            raise SourceError("no such file", path=str(name), hint="check the path")
+        if not matches(rel, config.exclude):  # excluded files stay excluded when named
+            out.append(rel)
+    return sorted(set(out))
+
+
+def _ledger(ledger_dir: Path, root: Path, config: Config) -> Ledger:
+    if not ledger_paths(ledger_dir):
+        return Ledger()
+    return load_ledger(ledger_dir, root=root)
+
+
+def _entry(index: Index, rel: str) -> Entry:
+    entry = index.get(rel)
+    if entry is None:  # refreshed just now, so this is a bug rather than a user error
+        raise SourceError("file was not indexed", path=rel)
+    return entry
+
+
+@dataclass
+class _Partners:
+    pairs: set[tuple[str, str]] = field(default_factory=set)
+    docs: dict[str, Entry] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+
+
+def _partners(index: Index, entries: dict[str, Entry], ledger: Ledger) -> _Partners:
+    out = _Partners()
+    for rel, entry in entries.items():
+        for ledger_file in ledger.files:
+            out.pairs.add((rel, ledger_file))
+        subjects = {c.subject for c in entry.claims if c.subject}
+        for other in index.related(subjects, exclude=[rel], limit=RELATED_LIMIT):
+            out.pairs.add((rel, other) if rel < other else (other, rel))
+            if other not in entries and other not in out.docs:
+                out.docs[other] = _entry(index, other)
+    return out
+
+
+def _compare(
+    entries: dict[str, Entry], partners: _Partners, ledger: Ledger, config: Config
+) -> list[Finding]:
+    from factcheck.align import align
+    from factcheck.judge import judge_all
+
+    by_source: dict[str, list[Claim]] = {p: [] for p in ledger.files}
+    for claim in ledger.claims:
+        by_source[claim.source].append(claim)
+    for rel, entry in {**partners.docs, **entries}.items():
+        by_source[rel] = entry.claims
+    for claims in by_source.values():
+        partners.claims.update((c.id, c) for c in claims)
+    findings: list[Finding] = []
+    for a, b in sorted(partners.pairs):
+        if not by_source[a] or not by_source[b]:
+            continue
+        for finding in judge_all(align(by_source[a] + by_source[b]), rates=config.rates):
+            if finding.confidence >= config.min_confidence and codes.is_selected(
+                finding.code, config.select, config.ignore
+            ):
+                findings.append(_given_first(finding, entries))
+    return findings
+
+
+def _given_first(finding: Finding, entries: dict[str, Entry]) -> Finding:
+    sides = sorted(finding.sides, key=lambda s: s.source not in entries)
+    return finding if sides == finding.sides else finding.model_copy(update={"sides": sides})
+
+
+def _baseline(
+    findings: list[Finding], path: Path, given: set[str], mode: BaselineMode, result: CheckResult
+) -> list[Finding]:
+    baseline = Baseline.load(path)
+    new, accepted, seen = baseline.split(findings)
+    stale = baseline.stale(seen, given)
+    if mode == "write":
+        for key in stale:
+            del baseline.entries[key]
+        for finding in findings:
+            if finding.kind != "agreement":
+                baseline.add(finding)
+        baseline.write(path)
+        result.baselined = [f for f in findings if f.kind != "agreement"]
+        return [f for f in findings if f.kind == "agreement"]
+    if mode == "update":
+        for key in stale:
+            del baseline.entries[key]
+        baseline.write(path)
+        stale = []
+    result.baselined, result.stale_baseline = accepted, stale
+    return new
+
+
+def _report(
+    infos: list[SourceInfo],
+    claims: list[Claim],
+    findings: list[Finding],
+    *,
+    given: int = 0,
+    all_claims: dict[str, Claim] | None = None,
+) -> Report:
+    """The report; the first `given` infos are the checked files, always listed."""
+    from factcheck.api import finding_key
+
+    ordered = sorted(findings, key=finding_key)
+    shown = {c.id: c for c in claims}
+    for finding in ordered:  # every side's claim is in the report, for tools that join them
+        for side in finding.sides:
+            if side.claim not in shown and all_claims and side.claim in all_claims:
+                shown[side.claim] = all_claims[side.claim]
+    used = {c.source for c in claims} | {s.source for f in ordered for s in f.sides}
+    used |= {i.path for i in infos[:given]}
+    sources = sorted({i.path: i for i in infos if i.path in used}.values(), key=lambda i: i.path)
+    return Report(
+        sources=sources,
+        claims=sorted(shown.values(), key=lambda c: (c.source, c.start, c.end, c.id)),
+        findings=ordered,
+        summary=Summary(
+            contradictions=sum(f.kind == "contradiction" for f in ordered),
+            agreements=sum(f.kind == "agreement" for f in ordered),
+            review=sum(f.kind == "review" for f in ordered),
+        ),
+    )
+
+
+def warnings(result: CheckResult) -> list[str]:
+    """What an editor should know beside the findings: unreadable files, what was set
+    aside, and suppressions or baseline entries that no longer match anything."""
+    notes = [f"warning: skipped {w}" for w in result.warnings]
+    notes += [f"warning: {s.describe()}" for s in result.stale_suppressions]
+    if result.stale_baseline:
+        notes.append(
+            f"warning: {len(result.stale_baseline)} baseline entries no longer match"
+            " (drop them with --update-baseline)"
+        )
+    if result.suppressed:
+        notes.append(f"{len(result.suppressed)} findings suppressed inline")
+    if result.baselined:
+        notes.append(f"{len(result.baselined)} findings accepted by the baseline")
+    return notes

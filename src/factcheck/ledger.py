@@ -1,0 +1,342 @@
+"""The ledger: human-edited YAML files of canonical facts under claims/.
+
+A ledger file holds `facts:` (subject, predicate, value as written, optional object, time
+qualifier, source, note) and, optionally, the `aliases:` and `triggers:` a newsroom adds.
+Every fact becomes a Claim whose position is the value's place in the YAML file, so a
+finding against the ledger points the editor at the exact line to look at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from factcheck.errors import LedgerError
+from factcheck.models import Claim, DateValue, Value
+
+LEDGER_GLOBS = ("*.yaml", "*.yml")
+
+
+class Fact(BaseModel):
+    """One canonical fact as an editor writes it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    subject: str = Field(min_length=1, description="entity id or name, e.g. elon_musk")
+    predicate: str = Field(min_length=1, description="canonical relation, e.g. lawsuit.filed")
+    value: str = Field(min_length=1, description='as written: "2024-02-29", "US$97.4 billion"')
+    object: str | None = None
+    time: str | None = Field(default=None, description='time qualifier: "as of 2024"')
+    source: str | None = Field(default=None, description="citation or URL")
+    note: str | None = None
+
+
+class LedgerFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    facts: list[Fact] = Field(default_factory=list)
+    aliases: dict[str, list[str]] = Field(
+        default_factory=dict, description="entity id -> names in any script"
+    )
+    triggers: dict[str, list[str]] = Field(
+        default_factory=dict, description="predicate -> trigger phrases in any language"
+    )
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    fact: Fact
+    path: str
+    claim: Claim
+
+
+@dataclass
+class Ledger:
+    entries: list[LedgerEntry] = field(default_factory=list)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    triggers: dict[str, list[str]] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [entry.claim for entry in self.entries]
+
+
+# --- reading YAML with positions -------------------------------------------------------
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+def _plain(node: yaml.Node, marks: dict[tuple[Any, ...], yaml.Node], at: tuple[Any, ...]) -> Any:
+    """Python data from a YAML node, every scalar kept as the string the editor wrote
+    (so 2024-02-29 stays a string, and `no` is not False), recording each node's path."""
+    marks[at] = node
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            marks[(*at, key, "#key")] = key_node
+            out[key] = _plain(value_node, marks, (*at, key))
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, marks, (*at, i)) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS:
+        return None
+    return str(node.value)
+
+
+def _compose(path: Path, text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise LedgerError(f"invalid YAML: {exc.problem}", path=str(path), line=line) from exc
+    except yaml.YAMLError as exc:
+        raise LedgerError(f"invalid YAML: {exc}", path=str(path)) from exc
+
+
+def parse_ledger_file(path: Path, text: str, shown: str) -> tuple[LedgerFile, dict[Any, Any]]:
+    """Validate one ledger file; errors name the file, line and field."""
+    node = _compose(path, text)
+    if node is None:
+        return LedgerFile(), {}
+    marks: dict[tuple[Any, ...], yaml.Node] = {}
+    data = _plain(node, marks, ())
+    if not isinstance(data, dict):
+        line = node.start_mark.line + 1
+        raise LedgerError("a ledger file is a mapping with `facts:`", path=shown, line=line)
+    try:
+        return LedgerFile.model_validate(data), marks
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        # The deepest node the error path reaches (a missing field points at its fact).
+        while loc and loc not in marks and (*loc, "#key") not in marks:
+            loc = loc[:-1]
+        at = marks.get((*loc, "#key")) or marks.get(loc) or node
+        name = ".".join(str(part) for part in err["loc"])
+        raise LedgerError(f"{name}: {err['msg']}", path=shown, line=at.start_mark.line + 1) from exc
+
+
+def _value_offset(node: yaml.Node) -> int:
+    """Character offset of a scalar's first character, inside any quotes."""
+    style = getattr(node, "style", None)
+    return int(node.start_mark.index) + (1 if style in ("'", '"') else 0)
+
+
+def parse_value(text: str, *, path: str, line: int) -> Value:
+    """The value an editor wrote, read by the same value layer as the articles."""
+    from factcheck.values import find_values  # the value layer is heavy; load it on use
+
+    mentions = find_values(text)
+    if not mentions:
+        raise LedgerError(
+            f"value {text!r} is not a date, amount, count or percentage factcheck can read",
+            path=path,
+            line=line,
+            hint='write it as an article would, e.g. "2024-02-29" or "US$97.4 billion"',
+        )
+    # The mention covering most of what was written is the value meant.
+    best = max(mentions, key=lambda mention: mention.end - mention.start)
+    value: Value = best.value
+    return value
+
+
+def fact_claim(fact: Fact, index: int, marks: dict[Any, Any], shown: str, text: str) -> Claim:
+    value_node = marks[("facts", index, "value")]
+    start = _value_offset(value_node)
+    line, column = value_node.start_mark.line + 1, value_node.start_mark.column + 1
+    value = parse_value(fact.value, path=shown, line=line)
+    time: DateValue | None = None
+    if fact.time:
+        parsed = parse_value(
+            fact.time, path=shown, line=marks[("facts", index, "time")].start_mark.line + 1
+        )
+        if not isinstance(parsed, DateValue):
+            raise LedgerError("time: not a date", path=shown, line=line)
+        time = parsed
+    fact_node = marks[("facts", index)]
+    sentence = text[fact_node.start_mark.index : fact_node.end_mark.index].strip()
+    return Claim(
+        id=f"{shown}#{start}",
+        source=shown,
+        line=line,
+        column=column + (start - int(value_node.start_mark.index)),
+        start=start,
+        end=start + len(fact.value),
+        subject=fact.subject,
+        subject_text=fact.subject,
+        predicate=fact.predicate,
+        object=fact.object,
+        value_text=fact.value,
+        value=value,
+        time_text=fact.time,
+        time=time,
+        modality="asserted",
+        sentence=sentence,
+        sentence_start=int(fact_node.start_mark.index),
+    )
+
+
+def ledger_paths(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    found = {p for glob in LEDGER_GLOBS for p in directory.rglob(glob) if p.is_file()}
+    return sorted(found)
+
+
+def load_ledger(directory: Path, *, root: Path | None = None) -> Ledger:
+    """Every ledger file under `directory`, validated, with its facts as claims."""
+    ledger = Ledger()
+    for path in ledger_paths(directory):
+        shown = _shown(path, root)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LedgerError(f"cannot read ledger file: {exc}", path=shown) from exc
+        parsed, marks = parse_ledger_file(path, text, shown)
+        ledger.files.append(shown)
+        for i, fact in enumerate(parsed.facts):
+            claim = fact_claim(fact, i, marks, shown, text)
+            ledger.entries.append(LedgerEntry(fact=fact, path=shown, claim=claim))
+        for key, names in parsed.aliases.items():
+            ledger.aliases.setdefault(key, []).extend(names)
+        for key, phrases in parsed.triggers.items():
+            ledger.triggers.setdefault(key, []).extend(phrases)
+    return ledger
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+# --- accepting a fact: `factcheck ledger add` ------------------------------------------
+
+
+def fact_from_claim(claim: Claim, **given: str | None) -> Fact:
+    """A ledger fact from a claim found in an article; `given` fills or overrides fields."""
+    fields: dict[str, str | None] = {
+        "subject": claim.subject or claim.subject_text,
+        "predicate": claim.predicate,
+        "value": claim.value_text,
+        "object": claim.object,
+        "time": claim.time_text,
+        "source": f"{claim.source}:{claim.line}:{claim.column}",
+    }
+    fields.update({key: value for key, value in given.items() if value is not None})
+    for needed in ("subject", "predicate"):
+        if not fields.get(needed):
+            raise LedgerError(
+                f"claim {claim.id} has no {needed}",
+                path=claim.source,
+                line=claim.line,
+                hint=f"give it with --{needed}",
+            )
+    return Fact.model_validate({key: value for key, value in fields.items() if value})
+
+
+def _fact_yaml(fact: Fact, indent: str) -> str:
+    data = fact.model_dump(exclude_none=True)
+    dumped = yaml.safe_dump([data], allow_unicode=True, sort_keys=False, width=1000)
+    return "".join(indent + line if line.strip() else line for line in dumped.splitlines(True))
+
+
+def append_fact(path: Path, fact: Fact, *, shown: str | None = None) -> int:
+    """Append `fact` to the ledger file at `path` (created if missing), keeping the
+    editor's comments and layout; the file is replaced atomically. Returns the new line."""
+    import os
+    import tempfile
+
+    shown = shown or path.as_posix()
+    text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    node = _compose(path, text) if text.strip() else None
+    if node is None:
+        head = text + ("" if not text or text.endswith("\n") else "\n") + "facts:\n"
+        block = _fact_yaml(fact, "  ")
+    else:
+        head, block = _append_to(node, text, fact, shown)
+    new = head + block
+    parse_ledger_file(path, new, shown)  # never write a file the loader would refuse
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(new)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return head.count("\n") + 1
+
+
+def _append_to(node: yaml.Node, text: str, fact: Fact, shown: str) -> tuple[str, str]:
+    """The file's text to keep and the block to add after it."""
+    if not isinstance(node, yaml.MappingNode):
+        raise LedgerError("a ledger file is a mapping with `facts:`", path=shown, line=1)
+    pairs = {str(key.value): value for key, value in node.value}
+    base = text if text.endswith("\n") else text + "\n"
+    if "facts" not in pairs:
+        return base + "facts:\n", _fact_yaml(fact, "  ")
+    facts = pairs["facts"]
+    last_key = str(node.value[-1][0].value)
+    if not isinstance(facts, yaml.SequenceNode) or facts.flow_style or last_key != "facts":
+        raise LedgerError(
+            "cannot append: `facts:` must be the last key, a block list",
+            path=shown,
+            line=facts.start_mark.line + 1,
+            hint="move `facts:` to the end of the file or add the fact by hand",
+        )
+    if not facts.value:
+        return base, _fact_yaml(fact, "  ")
+    indent = " " * facts.value[0].start_mark.column
+    # `- ` sits two columns before the mapping's first key.
+    return base, _fact_yaml(fact, indent[:-2] if len(indent) >= 2 else "")
+
+
+def pick_claim(claims: list[Claim], *, claim_id: str | None, at: str | None, path: str) -> Claim:
+    """The claim named by id (`a.md#120`, or just `120`) or by `LINE:COL` of its value."""
+    if claim_id is not None:
+        wanted = claim_id if "#" in claim_id else f"{path}#{claim_id}"
+        for claim in claims:
+            if claim.id == wanted or claim.id.endswith("#" + wanted.rpartition("#")[2]):
+                return claim
+        raise LedgerError(f"no claim {claim_id!r}", path=path, hint="list them: factcheck extract")
+    line_text, _, col_text = (at or "").partition(":")
+    if not line_text.isdigit() or (col_text and not col_text.isdigit()):
+        raise LedgerError("give --claim ID or --at LINE:COL", path=path)
+    line, col = int(line_text), int(col_text or 0)
+    # The value starting at LINE:COL, or else the one whose span covers it.
+    on_line = [c for c in claims if c.line == line]
+    for claim in sorted(on_line, key=lambda c: (c.column != col, c.column)):
+        if not col or claim.column <= col < claim.column + len(claim.value_text):
+            return claim
+    raise LedgerError(
+        f"no claim at {line}:{col}", path=path, line=line, hint="list them: factcheck extract"
+    )
+
+
+def accept(
+    claims: list[Claim],
+    article: str,
+    target: Path,
+    *,
+    claim_id: str | None = None,
+    at: str | None = None,
+    **given: str | None,
+) -> tuple[str, int]:
+    """Add the chosen claim of `article` to the ledger file `target`: (file, line)."""
+    claim = pick_claim(
+        [c for c in claims if c.source == article] or claims, claim_id=claim_id, at=at, path=article
+    )
+    fact = fact_from_claim(claim, **given)
+    line = append_fact(target, fact)
+    return target.as_posix(), line
