@@ -61,7 +61,7 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
     point = _alt(sorted(w.point))
     scales = sorted(k for k in w.scales if len(k) > 1)  # k/m/b alone only after a currency
     en_words = [*w.ones, *w.en_tens, *w.hundred, *w.groups, *scales, *w.halves]
-    word = rf"(?:(?:{_alt(en_words)})\b|(?:{_ARABIC})(?:{_alt(scales)})?+(?![\w.]))"
+    word = rf"(?:(?:{_alt(en_words)})\b|(?>{_ARABIC})(?:{_alt(scales)})?+(?![\w.]))"
     en = (
         rf"(?<![\w.])(?:(?:{_alt(sorted(w.article))})\s++)?+{word}"
         rf"(?:(?:\s*+-\s*+|\s++)(?:(?:{_alt(sorted(w.joiner))})\s++)?+{word})*+"

@@ -1,0 +1,135 @@
+"""Money: a number with a currency written before it (US$, HK$, RMB, 人民币) or after it (美元,
+亿元, 港幣, euros, yen), read as an amount with its ISO 4217 code."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import regex
+
+from factcheck.models import Mention
+from factcheck.normalize.lexdata import load_lexicon
+from factcheck.normalize.numbers import scan_quantities
+from factcheck.normalize.quantity import Quantity, to_mention
+from factcheck.normalize.script import fold
+
+# Generic "yuan" words that yield to a currency named before the amount (新台币100元 is TWD).
+_GENERIC_SUFFIX = frozenset({"元", "圆", "块", "块钱"})
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Currencies:
+    prefixes: tuple[tuple[str, str], ...]  # (folded symbol or name, ISO code), longest first
+    suffix: regex.Pattern[str]
+    codes: dict[str, str]
+    subunits: frozenset[str]
+
+
+def _fold_keys(table: dict[str, str]) -> dict[str, str]:
+    return {fold(str(k)): str(v) for k, v in (table or {}).items()}
+
+
+@functools.cache
+def _currencies(extra: tuple[Path, ...]) -> Currencies:
+    data = load_lexicon("currencies.yaml", extra)
+    prefix = _fold_keys(data["prefix"])
+    suffix = _fold_keys(data["suffix"])
+    sub = _fold_keys(data.get("subunits") or {})
+    names = sorted({*suffix, *sub}, key=len, reverse=True)
+    # An English name must end at a word boundary (10 euros, not 10 eurostar).
+    alts = "|".join(regex.escape(n) + (r"\b" if n[-1].isascii() else "") for n in names)
+    return Currencies(
+        prefixes=tuple(sorted(prefix.items(), key=lambda kv: len(kv[0]), reverse=True)),
+        suffix=regex.compile(rf"[ \t]{{0,2}}+(?:{alts})"),
+        codes={**suffix, **sub},
+        subunits=frozenset(sub),
+    )
+
+
+def currencies(extra: Sequence[Path] = ()) -> Currencies:
+    return _currencies(tuple(Path(p) for p in extra))
+
+
+def _prefix(folded: str, start: int, c: Currencies, floor: int) -> tuple[int, str] | None:
+    """(start, code) of a currency written right before `start`, spaces allowed between."""
+    end = start
+    while end > 0 and start - end < 2 and folded[end - 1] in " \t":
+        end -= 1
+    for key, code in c.prefixes:
+        s = end - len(key)
+        if s >= floor and folded.startswith(key, s):
+            if key[0].isascii() and key[0].isalpha() and s > 0 and folded[s - 1].isalnum():
+                continue  # "usd" inside a word
+            if key[-1].isascii() and key[-1].isalpha() and end == start:
+                continue  # "usd5": a code needs a space or sign before the digits
+            return s, code
+    return None
+
+
+def as_money(folded: str, q: Quantity, c: Currencies, floor: int = 0) -> Quantity | None:
+    """`q` read as money when a currency is written next to it, else None. A prefix must start
+    at or after `floor` (the end of the previous value: 4人民币5美元 is two amounts)."""
+    if q.kind != "number":
+        return None
+    before = _prefix(folded, q.start, c, floor)
+    m = c.suffix.match(folded, q.end)
+    if m is not None and m.group()[0] in " \t" and not m.group().strip()[0].isascii():
+        m = None  # a Chinese name follows the digits directly
+    if before is None and m is None:
+        return None
+    start, end = q.start, q.end
+    code: str | None = None
+    scale = Decimal(1)
+    if m is not None:
+        name = m.group().strip()
+        code, end = c.codes[name], m.end()
+        if name in c.subunits:
+            scale = 1 / _HUNDRED
+        if before is not None and name in _GENERIC_SUFFIX:
+            code = before[1]
+    if before is not None:
+        start = before[0]
+        code = code or before[1]
+    if q.weak and before is None:
+        return None
+    assert code is not None
+
+    def scaled(x: Decimal | None) -> Decimal | None:
+        return None if x is None else x * scale
+
+    return q.with_(
+        start=start,
+        end=end,
+        kind="money",
+        currency=code,
+        value=q.value * scale,
+        low=scaled(q.low),
+        high=scaled(q.high),
+        weak=False,
+    )
+
+
+def wrap_money(
+    folded: str, quantities: list[Quantity], extra: Sequence[Path] = ()
+) -> list[Quantity]:
+    """Each quantity with a currency beside it turned into money; the others unchanged."""
+    c = currencies(extra)
+    out: list[Quantity] = []
+    for q in quantities:
+        money = as_money(folded, q, c, out[-1].end if out else 0)
+        if money is not None:
+            out.append(money)
+        else:
+            out.append(q)
+    return out
+
+
+def find_money(text: str, folded: str, extra: Sequence[Path] = ()) -> list[Mention]:
+    """The amounts of money in `text` (folded: its `fold()` view), qualifiers not applied."""
+    quantities = wrap_money(folded, scan_quantities(folded, extra), extra)
+    return [to_mention(q, text) for q in quantities if q.kind == "money"]

@@ -1,0 +1,164 @@
+"""Percentages and fractions: 60%, 60 percent, 2.4个百分点, 百分之六十, 千分之五, 六成, 八折,
+三分之一, two thirds, a third — all in percent units (六成 -> 60, 三分之一 -> 33.3…)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import regex
+
+from factcheck.models import Mention
+from factcheck.normalize.lexdata import load_lexicon
+from factcheck.normalize.numbers import scan_quantities
+from factcheck.normalize.numerals import NumberWords, load_numbers, read_cjk_numeral
+from factcheck.normalize.quantity import Quantity, to_mention
+
+_HUNDRED = Decimal(100)
+_TEN = Decimal(10)
+
+
+@dataclass(frozen=True)
+class PercentWords:
+    suffix: regex.Pattern[str]
+    per_mille: frozenset[str]
+    infix: str
+    tenths: str
+    discount: str
+    tenths_not_before: frozenset[str]
+    fraction_en: regex.Pattern[str]
+    denominators: dict[str, int]
+    words: NumberWords
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def _percent_words(extra: tuple[Path, ...]) -> PercentWords:
+    data = load_lexicon("numbers.yaml", extra)["percent"]
+    w = load_numbers(extra)
+    suffix = [str(s) for s in data["suffix"]]
+    alts = "|".join(
+        regex.escape(s) + (r"\b" if s[-1].isascii() and s[-1].isalpha() else "")
+        for s in sorted(suffix, key=len, reverse=True)
+    )
+    dens = {str(k): int(v) for k, v in data["en_denominators"].items()}
+    nums = _alt([*w.ones, *w.article])
+    fraction_en = rf"\b(?P<num>{nums}|\d{{1,3}}+)(?:\s++|\s*+-\s*+)(?P<den>{_alt(list(dens))})\b"
+    return PercentWords(
+        suffix=regex.compile(rf"[ \t]?+(?:{alts})"),
+        per_mille=frozenset(data.get("per_mille") or []),
+        infix=str(data["fraction_infix"]),
+        tenths=str(data["tenths"]),
+        discount=str(data["discount"]),
+        tenths_not_before=frozenset(data["tenths_not_before"]),
+        fraction_en=regex.compile(fraction_en),
+        denominators=dens,
+        words=w,
+    )
+
+
+def percent_words(extra: Sequence[Path] = ()) -> PercentWords:
+    return _percent_words(tuple(Path(p) for p in extra))
+
+
+def _scaled(q: Quantity, factor: Decimal, **kw: object) -> Quantity:
+    def mul(x: Decimal | None) -> Decimal | None:
+        return None if x is None else x * factor
+
+    return q.with_(kind="percent", value=q.value * factor, low=mul(q.low), high=mul(q.high), **kw)
+
+
+def _fraction(folded: str, q: Quantity, p: PercentWords) -> Quantity | None:
+    """百分之六十, 千分之五, 三分之一: the denominator is read back from before 分之."""
+    infix_start = q.start - len(p.infix)
+    if infix_start <= 0 or not folded.startswith(p.infix, infix_start):
+        return None
+    start = infix_start
+    while start > 0 and infix_start - start < 8 and not folded[start - 1].isspace():
+        if read_cjk_numeral(folded[start - 1 : infix_start], p.words) is None and not (
+            folded[start - 1] in p.words.big_units or folded[start - 1] in p.words.small_units
+        ):
+            break
+        start -= 1
+    text = folded[start:infix_start]
+    den = read_cjk_numeral(text, p.words) or read_cjk_numeral("一" + text, p.words)
+    if den is None or den.value == 0:
+        return None
+    if q.value > den.value:
+        out = _scaled(q, 1 / den.value, start=start, weak=False).with_(kind="number")
+    else:
+        out = _scaled(q, _HUNDRED / den.value, start=start, weak=False)
+    if den.value % 10 != 0 and q.value == q.value.to_integral_value():
+        out = out.with_(low=out.value, high=out.value)  # 三分之一 is exactly a third
+    return out
+
+
+def as_percent(folded: str, q: Quantity, p: PercentWords) -> Quantity | None:
+    """`q` read as a percentage when a percent sign or word is written with it, else None."""
+    if q.kind != "number":
+        return None
+    frac = _fraction(folded, q, p)
+    if frac is not None:
+        return frac
+    m = p.suffix.match(folded, q.end)
+    if m is not None and not q.weak:
+        word = m.group().strip()
+        factor = Decimal("0.1") if word in p.per_mille else Decimal(1)
+        return _scaled(q, factor, end=m.end())
+    nxt = folded[q.end : q.end + 1]
+    after = folded[q.end + 1 : q.end + 2]
+    if q.weak or q.value <= 0:
+        return None
+    if nxt == p.tenths and q.value <= 10 and after not in p.tenths_not_before:
+        return _scaled(q, _TEN, end=q.end + 1)  # 六成 = 60 %
+    if nxt == p.discount and q.value < 100:
+        # 八折 / 7.5折 = 80 % / 75 % of the price; 75折 = 75 %
+        return _scaled(q, _TEN if q.value <= 10 else Decimal(1), end=q.end + 1)
+    return None
+
+
+def _english_fractions(folded: str, p: PercentWords) -> list[Quantity]:
+    out = []
+    for m in p.fraction_en.finditer(folded):
+        num_text, den_text = m.group("num"), m.group("den")
+        num = Decimal(num_text) if num_text.isdigit() else Decimal(p.words.ones.get(num_text, 1))
+        den = Decimal(p.denominators[den_text])
+        if num == 0 or num > den or (den_text.endswith("s") and num == 1):
+            continue
+        value = num * _HUNDRED / den  # "two thirds" is exactly two thirds
+        out.append(Quantity(m.start(), m.end(), value, value, value, kind="percent"))
+    return out
+
+
+def wrap_percent(
+    folded: str, quantities: list[Quantity], extra: Sequence[Path] = ()
+) -> list[Quantity]:
+    """Each quantity written as a percentage or fraction turned into one; others unchanged."""
+    p = percent_words(extra)
+    out: list[Quantity] = []
+    for q in quantities:
+        pct = as_percent(folded, q, p)
+        if pct is None:
+            out.append(q)
+            continue
+        while out and out[-1].end > pct.start:
+            out.pop()  # the denominator of 百分之 was found as a number of its own
+        out.append(pct)
+    fractions = _english_fractions(folded, p)
+    if fractions:
+        out = [q for q in out if not any(f.start < q.end and q.start < f.end for f in fractions)]
+        out = sorted([*out, *fractions], key=lambda q: q.start)
+    return out
+
+
+def find_percents(text: str, folded: str, extra: Sequence[Path] = ()) -> list[Mention]:
+    """The percentages and fractions of `text` (folded: its `fold()` view), qualifiers not
+    applied."""
+    quantities = wrap_percent(folded, scan_quantities(folded, extra), extra)
+    return [to_mention(q, text) for q in quantities if q.kind == "percent"]
