@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Collection, Sequence
+import json
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
+from typing import TextIO, TypedDict
 
 import regex
 
+from factcheck.errors import SourceError
 from factcheck.models import Mention, NumberValue
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.money import wrap_money
@@ -100,3 +103,59 @@ def find_values(
             find_dates(text, folded, reference_date, lang=hint if hint in ("zh", "en") else None)
         )
     return [m for m in _settle(mentions) if m.kind in wanted]
+
+
+class _Where(TypedDict):
+    path: str
+    line: int
+
+
+def _reference(raw: object, where: _Where) -> dt.date | None:
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str):
+        raise SourceError("reference_date must be a string YYYY-MM-DD or null", **where)
+    try:
+        return dt.date.fromisoformat(raw[:10])
+    except ValueError:
+        raise SourceError(f"reference_date {raw!r} is not a date YYYY-MM-DD", **where) from None
+
+
+def stream_values(lines: Iterable[str], out: TextIO, source: str = "<stdin>") -> int:
+    """`factcheck values`: JSON Lines {"id", "text", "reference_date", "lang"?} in, one line
+    {"id", "mentions": [{"text", "start", "end", "kind", "value"}]} out per input line, flushed
+    as it is written. Returns the number of lines answered; a bad line raises SourceError."""
+    count = 0
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = _Where(path=source, line=lineno)
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise SourceError(f"not a JSON line ({exc})", **where) from None
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise SourceError('each line must be an object with a string "text"', **where)
+        lang = row.get("lang")
+        mentions = find_values(
+            row["text"],
+            _reference(row.get("reference_date"), where),
+            lang=lang if isinstance(lang, str) else None,
+        )
+        answer = {
+            "id": row.get("id"),
+            "mentions": [
+                {
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "kind": m.kind,
+                    "value": m.value.model_dump(mode="json"),
+                }
+                for m in mentions
+            ],
+        }
+        out.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        out.flush()
+        count += 1
+    return count
