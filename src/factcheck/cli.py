@@ -275,6 +275,31 @@ def ledger_add(
     return 0
 
 
+VALUES_FILE_ARG = typer.Argument(
+    None, metavar="[FILE]", help="JSON Lines input; stdin when left out or '-'.", dir_okay=False
+)
+
+
+@app.command("values")
+def values_command(file: Path | None = VALUES_FILE_ARG) -> int:
+    """Normalize values in bulk: JSON Lines {"id", "text", "reference_date", "lang"?} in,
+    {"id", "mentions": [...]} out, one line each, flushed as written."""
+    from factcheck.errors import SourceError
+    from factcheck.values import stream_values
+
+    if file is None or str(file) == "-":
+        stream_values(sys.stdin, sys.stdout, "<stdin>")
+        return 0
+    try:
+        with open(file, encoding="utf-8-sig") as lines:
+            stream_values(lines, sys.stdout, str(file))
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror}", path=str(file)) from exc
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"not UTF-8 ({exc.reason})", path=str(file)) from exc
+    return 0
+
+
 @app.command("config")
 def config_command(config_file: Path | None = CONFIG_OPT) -> int:
     """Print the settings in effect and where each comes from."""
