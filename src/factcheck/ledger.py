@@ -89,19 +89,19 @@ def _plain(node: yaml.Node, marks: dict[tuple[Any, ...], yaml.Node], at: tuple[A
     return str(node.value)
 
 
-def _compose(path: Path, text: str) -> yaml.Node | None:
+def _compose(shown: str, text: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise LedgerError(f"invalid YAML: {exc.problem}", path=str(path), line=line) from exc
+        raise LedgerError(f"invalid YAML: {exc.problem}", path=shown, line=line) from exc
     except yaml.YAMLError as exc:
-        raise LedgerError(f"invalid YAML: {exc}", path=str(path)) from exc
+        raise LedgerError(f"invalid YAML: {exc}", path=shown) from exc
 
 
 def parse_ledger_file(path: Path, text: str, shown: str) -> tuple[LedgerFile, dict[Any, Any]]:
     """Validate one ledger file; errors name the file, line and field."""
-    node = _compose(path, text)
+    node = _compose(shown, text)
     if node is None:
         return LedgerFile(), {}
     marks: dict[tuple[Any, ...], yaml.Node] = {}
@@ -258,7 +258,7 @@ def append_fact(path: Path, fact: Fact, *, shown: str | None = None) -> int:
 
     shown = shown or path.as_posix()
     text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
-    node = _compose(path, text) if text.strip() else None
+    node = _compose(shown, text) if text.strip() else None
     if node is None:
         head = text + ("" if not text or text.endswith("\n") else "\n") + "facts:\n"
         block = _fact_yaml(fact, "  ")
