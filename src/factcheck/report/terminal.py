@@ -7,23 +7,26 @@ article can neither inject rich markup nor terminal escapes. Widths are terminal
 from __future__ import annotations
 
 import io
-import os
 import shutil
 
+import regex
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from factcheck.models import Finding, Report, Side
 from factcheck.report.inert import inert
 
+_TRAILING = regex.compile(r" ++((?:\x1b\[[0-9;]*+m)*+)$", flags=regex.M)
 KIND_STYLE = {"contradiction": "bold red", "review": "bold yellow", "agreement": "bold green"}
 CONTEXT_CHARS = 60  # characters of sentence kept on each side of the value
 
 
 def render(report: Report, *, color: bool = False, width: int | None = None) -> str:
     if width is None:
-        width = int(os.environ.get("COLUMNS", 0)) or shutil.get_terminal_size((100, 24)).columns
+        # Honours COLUMNS; 100 cells when writing to a pipe or a file.
+        width = shutil.get_terminal_size((100, 24)).columns
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -40,7 +43,8 @@ def render(report: Report, *, color: bool = False, width: int | None = None) -> 
     for finding in report.findings:
         console.print()
         console.print(_finding(finding))
-    return buffer.getvalue()
+    # rich pads table rows to the full width; trailing blanks only get in the way of diffs.
+    return _TRAILING.sub(r"\1", buffer.getvalue())
 
 
 def summary_line(report: Report) -> Text:
@@ -82,10 +86,8 @@ def _fact(f: Finding) -> str:
     return f"{subject} · {' / '.join(predicates)}"
 
 
-def _indent(grid: Table) -> Table:
-    outer = Table.grid(padding=(0, 0, 0, 2))
-    outer.add_row(grid)
-    return outer
+def _indent(grid: Table) -> Padding:
+    return Padding(grid, (0, 0, 0, 2))
 
 
 def _sentence(s: Side) -> Text:
