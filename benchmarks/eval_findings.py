@@ -10,6 +10,7 @@ agreement recall, and violations of `must_not` pairs. It is a measurement: it al
     python benchmarks/eval_findings.py examples         # the example stories
     python benchmarks/eval_findings.py --json           # totals as JSON
     python benchmarks/eval_findings.py --validate       # check expected.yaml files only
+    python benchmarks/eval_findings.py --values         # expected values the value layer misses
     python benchmarks/eval_findings.py -v               # also list misses and false alarms
 """
 
@@ -278,6 +279,35 @@ def score_case(case: Case, found: list[Reported]) -> Score:
     return score
 
 
+def unread_values(case: Case) -> list[str]:
+    """Expected values that `factcheck values` finds no overlapping mention for.
+
+    A finding cannot be right if its value was never read, so this separates value-layer
+    misses from extraction and alignment misses."""
+    lines = [
+        json.dumps({"id": name, "text": read_text(case.folder / name), "reference_date": None})
+        for name in case.files
+    ]
+    proc = subprocess.run(
+        [*compare_command(), "values"], input="\n".join(lines) + "\n", capture_output=True,
+        text=True, timeout=300, check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError((proc.stderr.strip() or f"exit {proc.returncode}").splitlines()[-1])
+    found: dict[str, list[Spot]] = {}
+    for line in proc.stdout.splitlines():
+        record = json.loads(line)
+        found[record["id"]] = [
+            Spot(record["id"], m["start"], m["end"], m["text"]) for m in record["mentions"]
+        ]
+    spots = {s for e in (*case.findings, *case.must_not) for s in e.sides}
+    return sorted(
+        f"{s.file}:{s.text}"
+        for s in spots
+        if not any(same_place(m, s) for m in found.get(s.file, []))
+    )
+
+
 def find_cases(roots: list[Path]) -> list[Path]:
     folders: list[Path] = []
     for root in roots:
@@ -311,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the totals as JSON")
     parser.add_argument("--validate", action="store_true", help="only check expected.yaml")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses")
+    parser.add_argument(
+        "--values", action="store_true", help="only list expected values `factcheck values` misses"
+    )
     args = parser.parse_args(argv)
     folders = find_cases(args.roots or [DEFAULT_ROOT])
     total = Score()
@@ -327,6 +360,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{case.name}: ok ({len(case.findings)} findings, "
                   f"{len(case.must_not)} must_not)")
             continue
+        if args.values:
+            try:
+                missing = unread_values(case)
+            except (RuntimeError, json.JSONDecodeError, KeyError) as exc:
+                print(f"{case.name}: values failed ({exc})", file=sys.stderr)
+                continue
+            print(f"{case.name}: {len(missing)} expected values not read: {', '.join(missing)}")
+            continue
         try:
             report = run_compare(case)
         except (RuntimeError, json.JSONDecodeError, subprocess.TimeoutExpired) as exc:
@@ -342,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.verbose:
                 for note in score.notes:
                     print(f"    {note}")
-    if args.validate:
+    if args.validate or args.values:
         return 0
     if args.json:
         print(json.dumps({"total": total.figures(), "cases": per_case,
