@@ -1,0 +1,234 @@
+"""Claims: one per value mention that states a fact — its subject, predicate, object, time
+qualifier and modality, read from the sentence around it."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.cues import Clauses, load_cues
+from factcheck.entities import EntityRegistry
+from factcheck.modality import modality_of
+from factcheck.models import Claim, Document, Mention, NumberValue, Sentence
+from factcheck.normalize.script import fold
+from factcheck.phrases import Hit
+from factcheck.predicates import PredicateLexicon, Trigger
+from factcheck.roles import Discourse, Placed, find_roles, place
+from factcheck.timequal import leading_date, time_qualifier
+
+_LIST_MARKS = frozenset(".、)）")
+_SMALL = 100  # a bare count below this, with no unit and no trigger, says nothing
+_OPEN, _CLOSE = "(（[【", ")）]】"
+
+
+@dataclass(slots=True)
+class _Context:
+    """What one sentence offers the claims in it."""
+
+    sentence: Sentence
+    clauses: Clauses
+    triggers: list[Trigger]
+    placed: list[Placed]
+    pronouns: list[Hit[str]]
+    mentions: list[Mention]
+
+    @property
+    def dates(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "date"]
+
+
+class _Reader:
+    """One document being read: its folded text, sentences and per-sentence contexts."""
+
+    def __init__(self, doc: Document, mentions: Sequence[Mention], lexicon: PredicateLexicon,
+                 registry: EntityRegistry) -> None:
+        self.doc, self.lexicon, self.registry = doc, lexicon, registry
+        self.cues = load_cues()
+        self.text = doc.text
+        self.folded = fold(doc.text)
+        self.sentences = doc.sentences or _split(doc)
+        starts = [s.start for s in self.sentences]
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i < 0 or m.start >= self.sentences[i].end or _in_skip(doc, m) or _is_noise(doc, m):
+                continue
+            self.by_sentence.setdefault(i, []).append(m)
+        self._contexts: dict[int, _Context] = {}
+
+    def context(self, i: int) -> _Context:
+        if i not in self._contexts:
+            s = self.sentences[i]
+            part = self.folded[s.start : s.end]
+            found = self.registry.find(self.text, self.folded, s.start, s.end)
+            self._contexts[i] = _Context(
+                sentence=s,
+                clauses=Clauses(self.text, s.start, s.end, self.cues.clause_breaks),
+                triggers=self.lexicon.triggers(part, s.start),
+                placed=place(found, self.folded, s.start, self.cues),
+                pronouns=[
+                    Hit(h.start + s.start, h.end + s.start, h.phrase, h.payload)
+                    for h in self.cues.pronouns.find(part)
+                ],
+                mentions=self.by_sentence.get(i, []),
+            )
+        for old in [k for k in self._contexts if k < i - 1]:  # keep memory flat
+            del self._contexts[old]
+        return self._contexts[i]
+
+
+def _split(doc: Document) -> list[Sentence]:
+    from factcheck.sentences import split_sentences  # a Document built by hand may have none
+
+    return split_sentences(doc.text, doc.body_start, list(doc.skip))
+
+
+def _in_skip(doc: Document, mention: Mention) -> bool:
+    return any(s <= mention.start < e for s, e in doc.skip)
+
+
+def _is_noise(doc: Document, mention: Mention) -> bool:
+    """List numbering ("1. 2. 3.", "2、"), which states nothing."""
+    text = doc.text
+    if mention.kind != "number" or not mention.text.isdigit() or len(mention.text) > 3:
+        return False
+    after = text[mention.end : mention.end + 1]
+    before = text[mention.start - 1] if mention.start else "\n"
+    followed = text[mention.end + 1 : mention.end + 2]
+    return after in _LIST_MARKS and (before.isspace() or before in _OPEN) and (
+        not followed or followed.isspace() or after == "、"
+    )
+
+
+def _bare_small(mention: Mention) -> bool:
+    value = mention.value
+    return (
+        isinstance(value, NumberValue)
+        and value.unit is None
+        and value.mod is None
+        and abs(value.value) < _SMALL
+    )
+
+
+def _bracketed(ctx: _Context, text: str, pos: int) -> bool:
+    lo, hi = ctx.clauses.span(pos)
+    return lo > 0 and text[lo - 1] in _OPEN and text[hi - 1 : hi] in _CLOSE
+
+
+def _choose_trigger(
+    m: Mention, ctx: _Context, lexicon: PredicateLexicon, text: str
+) -> tuple[Trigger, str] | None:
+    """The nearest trigger that takes the value's kind, in the value's clause if possible; a
+    bracketed value ("（2025年10月）") only takes one inside its brackets."""
+    here = ctx.clauses.index(m.start)
+    only_here = _bracketed(ctx, text, m.start)
+    best: tuple[tuple[int, int], Trigger, str] | None = None
+    for trig in ctx.triggers:
+        pred = lexicon.choose(trig, m.kind)
+        same = ctx.clauses.index(trig.start) == here
+        if pred is None or (only_here and not same):
+            continue
+        key = (0 if same else 1, max(0, trig.start - m.end, m.start - trig.end))
+        if best is None or key < best[0]:
+            best = (key, trig, pred)
+    return (best[1], best[2]) if best else None
+
+
+def extract_claims(
+    doc: Document,
+    mentions: Sequence[Mention],
+    *,
+    predicates: PredicateLexicon,
+    entities: EntityRegistry,
+) -> list[Claim]:
+    """The claims of `doc`, one per value mention that states a fact, in text order."""
+    reader = _Reader(doc, mentions, predicates, entities)
+    claims: list[Claim] = []
+    discourse = Discourse()
+    lead: Mention | None = None
+    paragraph = -1
+    for i, sentence in enumerate(reader.sentences):
+        ctx = reader.context(i)
+        if sentence.paragraph != paragraph:
+            paragraph = sentence.paragraph
+            lead = leading_date(ctx.dates, (sentence.start, sentence.end), ctx.clauses)
+        for m in ctx.mentions:
+            claim = _claim(reader, i, m, ctx, lead if lead is not m else None, discourse)
+            if claim is not None:
+                claims.append(claim)
+        discourse.update(ctx.placed)
+    return claims
+
+
+def _next_sentence_trigger(reader: _Reader, i: int, m: Mention) -> tuple[_Context, Trigger, str]|(
+    None
+):
+    """A date in a sentence with no event ("裂痕初现于2018年，…") dates the event of the next
+    sentence of its paragraph when that one carries no date ("…他选择退出董事会")."""
+    if m.kind != "date" or i + 1 >= len(reader.sentences):
+        return None
+    nxt = reader.context(i + 1)
+    if nxt.sentence.paragraph != reader.sentences[i].paragraph or nxt.dates:
+        return None
+    for trig in nxt.triggers:
+        pred = reader.lexicon.choose(trig, "date")
+        if pred is not None:
+            return nxt, trig, pred
+    return None
+
+
+def _claim(
+    reader: _Reader, i: int, m: Mention, ctx: _Context, lead: Mention | None, discourse: Discourse
+) -> Claim | None:
+    text, folded, lexicon = reader.text, reader.folded, reader.lexicon
+    chosen = _choose_trigger(m, ctx, lexicon, text)
+    t_ctx = ctx
+    if chosen is None and not any(lexicon.choose(t, m.kind) for t in ctx.triggers):
+        ahead = _next_sentence_trigger(reader, i, m)
+        if ahead is not None:
+            t_ctx, trigger_, pred_ = ahead
+            chosen = (trigger_, pred_)
+            discourse = discourse.copy()
+            discourse.update(ctx.placed)
+    if chosen is None and _bare_small(m):
+        return None
+    trigger, pred_name = chosen if chosen else (None, None)
+    spans = [ctx.clauses.span(m.start)]
+    anchor = (m.start, m.end)
+    if trigger is not None:
+        t_clause = t_ctx.clauses.span(trigger.start)
+        if t_clause != spans[0]:
+            spans.append(t_clause)
+        pred_name = lexicon.refine(pred_name or "", " ".join(folded[a:b] for a, b in spans),
+                                   m.kind)
+        anchor = (trigger.start, trigger.end)
+    predicate = lexicon.predicates.get(pred_name) if pred_name else None
+    pronoun = next((p.payload[0] for p in reversed(t_ctx.pronouns) if p.end <= anchor[0]), None)
+    roles = find_roles(t_ctx.placed, anchor, predicate, pronoun, discourse, spans)
+    sentence = ctx.sentence
+    time_text, time = time_qualifier(m, ctx.dates, ctx.clauses, text, folded, sentence.start,
+                                     lead)
+    t_sentence = (t_ctx.sentence.start, t_ctx.sentence.end)
+    modality = modality_of(text, folded, t_sentence, spans, max(anchor[0], m.start))
+    line, column = reader.doc.position(m.start)
+    return Claim(
+        id=f"{reader.doc.path}#{m.start}",
+        source=reader.doc.path,
+        line=line,
+        column=column,
+        start=m.start,
+        end=m.end,
+        subject=roles.subject.id if roles.subject else None,
+        subject_text=roles.subject.text if roles.subject else None,
+        predicate=pred_name,
+        trigger_text=text[trigger.start : trigger.end] if trigger else None,
+        object=roles.object.id if roles.object else None,
+        value_text=text[m.start : m.end],
+        value=m.value,
+        time_text=time_text,
+        time=time,
+        modality=modality,
+        sentence=sentence.text,
+        sentence_start=sentence.start,
+    )

@@ -1,0 +1,145 @@
+"""Names that are not in the alias registry: capitalized English word runs, Latin-script
+names inside Chinese text, Chinese names joined by "·", and Chinese organization names that
+end in a suffix such as 公司 or 银行 (lexicon/names.yaml).
+
+Every scan is a single bounded pass: tokens are read once and a Chinese name is extended at
+most a few characters to the left of its suffix, so time stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from factcheck import lexfiles
+from factcheck.normalize.script import fold
+from factcheck.phrases import PhraseMatcher
+
+_LATIN_TOKEN = regex.compile(r"[A-Za-z][A-Za-z0-9]*+(?:[&.'’-][A-Za-z0-9]++)*+")
+_DOT_NAME = regex.compile(r"\p{Han}{1,4}+(?:[·•‧・]\p{Han}{1,4}+){1,2}+")
+_HAN = regex.compile(r"\p{Han}")
+# Characters that cannot be inside a Chinese name: particles, prepositions, conjunctions.
+_STOP = frozenset("的了与和及向对在是为被由把将从等以于其该这那此并而且或但也都已曾就还又")
+_CONNECTORS = frozenset({"of", "de", "van", "von", "der", "la", "&", "and"})
+_MAX_LEFT = 12  # characters a Chinese organization name may reach left of its suffix
+_MAX_LEFT_HAN = 4  # of which Chinese characters ("美国联邦" 法院); more runs into the clause
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    start: int
+    end: int
+    kind: str  # "person", "org" or "name" (not known which)
+    core: str  # the distinctive part (without 公司, Inc, …), folded
+
+
+@dataclass(frozen=True, slots=True)
+class _NameData:
+    suffixes: PhraseMatcher[str]
+    generic_orgs: frozenset[str]
+    generic_parts: tuple[str, ...]
+    not_names: frozenset[str]
+    org_words: frozenset[str]
+    after_name: frozenset[str]
+
+
+@functools.cache
+def _data() -> _NameData:
+    data = lexfiles.load("names.yaml")
+    return _NameData(
+        suffixes=PhraseMatcher((s, "org") for s in data["org_suffixes"]),
+        generic_orgs=frozenset(fold(s) for s in data["generic_orgs"]),
+        generic_parts=tuple(sorted((fold(s) for s in data["generic_parts"]), key=len)[::-1]),
+        not_names=frozenset(s.lower() for s in data["not_names"]),
+        org_words=frozenset(s.lower() for s in data["org_words_en"]),
+        after_name=frozenset(fold(data["after_name"])) | _STOP,
+    )
+
+
+def _latin_names(text: str, start: int, end: int) -> Iterator[NameSpan]:
+    data = _data()
+    run: list[regex.Match[str]] = []
+
+    def flush() -> Iterator[NameSpan]:
+        while run and (run[-1].group().lower() in _CONNECTORS):
+            run.pop()
+        while run and run[0].group().lower().rstrip(".") in data.not_names:
+            run.pop(0)
+        if not run:
+            return
+        first, last = run[0], run[-1]
+        words = [m.group() for m in run]
+        last_end = last.end()
+        if _possessive(words[-1]):  # "Sam Altman's OpenAI": the name ends before 's
+            last_end -= 2 if words[-1][-2] in "'’" else 1
+            words[-1] = words[-1][: last_end - last.start()]
+        single = len(run) == 1
+        inner_cap = any(c.isupper() for c in words[0][1:]) or any(c.isdigit() for c in words[0])
+        before = text[max(start, first.start() - 3) : first.start()]
+        in_cjk = bool(_HAN.search(before)) or bool(_HAN.match(text, last_end))
+        sentence_initial = not text[start : first.start()].strip(" \"'“‘([")
+        if single and not (inner_cap or in_cjk) and (sentence_initial or len(words[0]) < 3):
+            return
+        kind = "org" if words[-1].lower().rstrip(".") in data.org_words else "name"
+        core_words = words[:-1] if kind == "org" and len(words) > 1 else words
+        yield NameSpan(first.start(), last_end, kind, fold(" ".join(core_words)))
+
+    for match in _LATIN_TOKEN.finditer(text, start, end):
+        word = match.group()
+        gap = text[run[-1].end() : match.start()] if run else ""
+        capital = word[0].isupper() or any(c.isupper() for c in word[1:])
+        joined = bool(run) and gap == " " and not _possessive(run[-1].group())
+        if joined and (capital or word.lower() in _CONNECTORS):
+            run.append(match)
+        else:
+            yield from flush()
+            run.clear()
+            if capital:
+                run.append(match)
+    yield from flush()
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _strip_generic(core: str) -> str:
+    for part in _data().generic_parts:
+        core = core.replace(part, "")
+    return core
+
+
+def _han_names(text: str, folded: str, start: int, end: int) -> Iterator[NameSpan]:
+    data = _data()
+    for match in _DOT_NAME.finditer(text, start, end):
+        name = folded[match.start() : match.end()]
+        # Cut at particles on either side: "向埃隆·马斯克" -> 埃隆·马斯克.
+        first_dot = next(i for i, c in enumerate(name) if c in "·•‧・")
+        left = max((i + 1 for i, c in enumerate(name[:first_dot]) if c in _STOP), default=0)
+        ends = data.after_name
+        right = next((i for i, c in enumerate(name) if i > first_dot + 1 and c in ends), len(name))
+        if left < first_dot and right > first_dot + 1:
+            yield NameSpan(match.start() + left, match.start() + right, "person", name[left:right])
+    for hit in data.suffixes.find(folded[start:end]):
+        s_start, s_end = hit.start + start, hit.end + start
+        left, han = s_start, 0
+        while left > start and s_start - left < _MAX_LEFT and folded[left - 1] not in _STOP:
+            is_han = bool(_HAN.match(folded, left - 1))
+            if not (is_han or folded[left - 1].isalnum()) or (is_han and han == _MAX_LEFT_HAN):
+                break
+            han += is_han
+            left -= 1
+        name = folded[left:s_end]
+        core = folded[left:s_start]
+        if not core or name in data.generic_orgs or len(_strip_generic(core)) < 2:
+            continue
+        yield NameSpan(left, s_end, "org", core)
+
+
+def find_names(text: str, folded: str, start: int, end: int) -> list[NameSpan]:
+    """Candidate names in text[start:end] (positions index the whole text)."""
+    found = [*_latin_names(text, start, end), *_han_names(text, folded, start, end)]
+    return sorted(found, key=lambda n: (n.start, -n.end))

@@ -1,0 +1,84 @@
+"""Many phrases found in one pass over a folded text (Aho-Corasick), for the lexicons.
+
+Phrases are folded like the text (Traditional -> Simplified, lower case), so a phrase written
+in either script matches both. A phrase made of ASCII letters or digits at its edge matches
+only on a word boundary there ("sue" is not in "pursue"); CJK phrases match anywhere.
+Where matches overlap, the longest one starting first wins, so "未来" hides "未".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from factcheck.normalize.script import fold
+
+T = TypeVar("T")
+
+
+def fold_many(items: Iterable[str]) -> list[str]:
+    """fold() of each string, in one call: folding is per character and keeps lengths, so a
+    joined text folds to the joined folds (and one call is far cheaper than thousands)."""
+    items = [item.replace("\n", " ") for item in items]
+    return fold("\n".join(items)).split("\n") if items else []
+
+
+def _is_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    start: int
+    end: int
+    phrase: str
+    payload: tuple[T, ...]
+
+
+class PhraseMatcher(Generic[T]):
+    """Phrases, each with one or more payloads, matched in folded text."""
+
+    def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
+        table: dict[str, list[T]] = {}
+        pairs = list(phrases)
+        for key, (_, payload) in zip(fold_many(p.strip() for p, _ in pairs), pairs, strict=True):
+            if key:
+                items = table.setdefault(key, [])
+                if payload not in items:
+                    items.append(payload)
+        self._automaton = ahocorasick.Automaton()
+        for key, items in table.items():
+            self._automaton.add_word(key, (key, tuple(items)))
+        self._empty = not table
+        if table:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._automaton)
+
+    def all_hits(self, folded: str) -> Iterator[Hit[T]]:
+        """Every match on word boundaries, overlaps included, in order of end position."""
+        if self._empty:
+            return
+        for last, (key, payload) in self._automaton.iter(folded):
+            start = last - len(key) + 1
+            end = last + 1
+            if _is_word(key[0]) and start > 0 and _is_word(folded[start - 1]):
+                continue
+            if _is_word(key[-1]) and end < len(folded) and _is_word(folded[end]):
+                continue
+            yield Hit(start, end, key, payload)
+
+    def find(self, folded: str) -> list[Hit[T]]:
+        """Non-overlapping matches: leftmost first, and the longest of those."""
+        hits = sorted(self.all_hits(folded), key=lambda h: (h.start, -(h.end - h.start)))
+        out: list[Hit[T]] = []
+        reach = 0
+        for hit in hits:
+            if hit.start >= reach:
+                out.append(hit)
+                reach = hit.end
+        return out

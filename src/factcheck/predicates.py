@@ -1,0 +1,106 @@
+"""The predicate lexicon: canonical relations, their trigger phrases and the value kinds each
+takes (lexicon/predicates.yaml, plus the user's files from the `lexicon` setting)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_args
+
+from factcheck import lexfiles
+from factcheck.errors import ConfigError
+from factcheck.models import ValueKind
+from factcheck.phrases import Hit, PhraseMatcher
+
+_KINDS = frozenset(get_args(ValueKind))
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    name: str
+    kinds: frozenset[str]
+    takes_object: bool = False
+    about_object: bool = False  # the fact is about the entity acted on (X founded Y)
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger phrase found in a text, with the predicates it may stand for, in order."""
+
+    start: int
+    end: int
+    text: str
+    predicates: tuple[str, ...]
+
+
+class PredicateLexicon:
+    """Predicates by name, and one automaton over all their trigger phrases."""
+
+    def __init__(self, data: dict[str, Any], source: str = "predicates.yaml") -> None:
+        self.predicates: dict[str, Predicate] = {}
+        phrases: list[tuple[str, str]] = []
+        refine: list[tuple[str, tuple[str, str]]] = []
+        for name, spec in (data.get("predicates") or {}).items():
+            if not isinstance(spec, dict):
+                raise ConfigError(f"predicate {name!r} must be a mapping", path=source)
+            kinds = frozenset(spec.get("kinds") or ())
+            if not kinds or not kinds <= _KINDS:
+                raise ConfigError(
+                    f"predicate {name!r} needs kinds from {sorted(_KINDS)}", path=source
+                )
+            self.predicates[name] = Predicate(
+                name=name,
+                kinds=kinds,
+                takes_object=bool(spec.get("object", False)),
+                about_object=spec.get("subject") == "object",
+                note=str(spec.get("note", "")),
+            )
+            for lang in ("zh", "en"):
+                phrases.extend((str(p), name) for p in spec.get(lang) or ())
+            for target, cues in (spec.get("refine") or {}).items():
+                refine.extend((str(cue), (name, str(target))) for cue in cues)
+        self._triggers = PhraseMatcher(phrases)
+        self._refine = PhraseMatcher(refine)
+
+    def __len__(self) -> int:
+        return len(self.predicates)
+
+    def takes(self, predicate: str, kind: str) -> bool:
+        found = self.predicates.get(predicate)
+        return found is not None and kind in found.kinds
+
+    def triggers(self, folded: str, offset: int = 0) -> list[Trigger]:
+        """Trigger phrases in a folded text; positions shifted by `offset`."""
+        return [
+            Trigger(h.start + offset, h.end + offset, h.phrase, h.payload)
+            for h in self._triggers.find(folded)
+        ]
+
+    def choose(self, trigger: Trigger, kind: str) -> str | None:
+        """The first predicate of `trigger` that takes a value of `kind`."""
+        return next((p for p in trigger.predicates if self.takes(p, kind)), None)
+
+    def refine(self, predicate: str, folded_clause: str, kind: str) -> str:
+        """A narrower predicate when one of its cue phrases is in the clause."""
+        hits: list[Hit[tuple[str, str]]] = self._refine.find(folded_clause)
+        for hit in hits:
+            for source, target in hit.payload:
+                if source == predicate and self.takes(target, kind):
+                    return target
+        return predicate
+
+
+@functools.cache
+def _cached(extra: tuple[Path, ...]) -> PredicateLexicon:
+    data = lexfiles.load("predicates.yaml", extra)
+    if not isinstance(data, dict):
+        raise ConfigError("a predicate file must hold a mapping", path="predicates.yaml")
+    return PredicateLexicon(data)
+
+
+def load_predicates(extra: Sequence[Path] = ()) -> PredicateLexicon:
+    """The built-in predicates with the user's extra files merged in (loaded once)."""
+    return _cached(tuple(Path(p) for p in extra))
