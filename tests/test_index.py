@@ -9,7 +9,7 @@ import pytest
 
 from factcheck import workspace
 from factcheck.config import Config
-from factcheck.index import Entry, Index, data_fingerprint
+from factcheck.index import Entry, Index, data_fingerprint, story_keys
 from factcheck.models import Claim, NumberValue, SourceInfo
 from factcheck.suppress import Suppression
 
@@ -68,10 +68,18 @@ def test_related_prefers_rare_shared_subjects(tmp_path: Path) -> None:
         index.put("b.md", 0, 0, entry("b.md", "rare"))
         index.put("c.md", 0, 0, entry("c.md", "common"))
         index.put("d.md", 0, 0, entry("d.md", "other"))
-        found = index.related({"common", "rare"}, exclude=["given.md"], limit=10)
+        wanted = {"s:common", "s:rare"}
+        found = index.related(wanted, exclude=["given.md"], limit=10)
         assert found == ["b.md", "a.md", "c.md"]
-        assert index.related({"common", "rare"}, exclude=["given.md"], limit=1) == ["b.md"]
+        assert index.related(wanted, exclude=["given.md"], limit=1) == ["b.md"]
+        # df of s:common is 3 (1/3 each), of s:rare 2 (1/2): a threshold keeps b.md only.
+        assert index.related(wanted, exclude=["given.md"], limit=9, min_score=0.4) == ["b.md"]
         assert index.related(set(), exclude=[], limit=5) == []
+
+
+def test_story_keys_normalize_values() -> None:
+    keys = story_keys([claim("a.md", "acme")])
+    assert keys == {"s:acme", "v:number:12"}
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """`factcheck check`: the given files against the ledger and the rest of the repository.
 
-Each given file is compared with every ledger file and with the documents that speak about
-the same entities (found through the index, the most specific shared names first), pair by
+Each given file is compared with every ledger file and with the documents that tell the same
+story (found through the index: they share names and values, the rarest count most), pair by
 pair, so the cost follows the size of the change, not of the repository. Findings are kept
 only where a side is in a given file; that side comes first. Inline suppressions and the
 baseline then set aside what editors have already accepted.
@@ -17,13 +17,16 @@ from typing import Literal
 from factcheck import codes
 from factcheck.config import Config, Settings, load_settings
 from factcheck.errors import SourceError
-from factcheck.index import Entry, Index, data_fingerprint
+from factcheck.index import Entry, Index, data_fingerprint, story_keys
 from factcheck.ledger import Ledger, ledger_paths, load_ledger
 from factcheck.models import Claim, Finding, Report, SourceInfo, Summary
 from factcheck.suppress import Baseline, Suppression, apply_suppressions
 from factcheck.workspace import Progress, list_documents, refresh, relative
 
 RELATED_LIMIT = 50  # other documents compared with each given file, best matches first
+# Least relatedness (sum of 1/df over shared names and values) to be compared at all: one
+# key shared by at most 20 documents, or several commoner ones.
+RELATED_MIN = 0.05
 BaselineMode = Literal["use", "update", "write"]
 
 
@@ -130,8 +133,9 @@ def _partners(index: Index, entries: dict[str, Entry], ledger: Ledger) -> _Partn
     for rel, entry in entries.items():
         for ledger_file in ledger.files:
             out.pairs.add((rel, ledger_file))
-        subjects = {c.subject for c in entry.claims if c.subject}
-        for other in index.related(subjects, exclude=[rel], limit=RELATED_LIMIT):
+        keys = story_keys(entry.claims)
+        related = index.related(keys, exclude=[rel], limit=RELATED_LIMIT, min_score=RELATED_MIN)
+        for other in related:
             out.pairs.add((rel, other) if rel < other else (other, rel))
             if other not in entries and other not in out.docs:
                 out.docs[other] = _entry(index, other)

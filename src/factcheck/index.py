@@ -5,7 +5,8 @@ with the SHA-256 of its bytes. A file whose size and modification time match the
 ones is not opened again (git's own shortcut); one whose bytes hash the same is not parsed
 again. Everything is dropped when the factcheck version or the language data (built-in
 lexicon and the user's extra files) change, since both change what extraction finds.
-A table of (path, subject) keys finds the documents that speak about the same entities.
+A table of (path, key) pairs — the entities a document names and the values it states —
+finds the documents that tell the same story.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from factcheck import __version__
-from factcheck.models import Claim, SourceInfo
+from factcheck.models import Claim, DateValue, MoneyValue, SourceInfo
 from factcheck.suppress import Suppression
 
-SCHEMA = 1
+SCHEMA = 2
 INDEX_FILE = "index.sqlite3"
 _CLAIMS = TypeAdapter(list[Claim])
 
@@ -34,9 +35,9 @@ CREATE TABLE IF NOT EXISTS docs (
     path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
     sha256 TEXT NOT NULL, info TEXT NOT NULL, claims TEXT NOT NULL, suppressions TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS subjects (path TEXT NOT NULL, subject TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS subjects_by_subject ON subjects (subject);
-CREATE INDEX IF NOT EXISTS subjects_by_path ON subjects (path);
+CREATE TABLE IF NOT EXISTS keys (path TEXT NOT NULL, key TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS keys_by_key ON keys (key);
+CREATE INDEX IF NOT EXISTS keys_by_path ON keys (path);
 """
 
 
@@ -95,7 +96,7 @@ class Index:
         self.db.executescript(_DDL)
         stored = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
         if stored.get("fingerprint") != fingerprint:
-            self.db.executescript("DELETE FROM docs; DELETE FROM subjects; DELETE FROM meta;")
+            self.db.executescript("DELETE FROM docs; DELETE FROM keys; DELETE FROM meta;")
             self.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
             self.db.commit()
 
@@ -141,9 +142,9 @@ class Index:
                 _dump_suppressions(entry.suppressions),
             ),
         )
-        self.db.execute("DELETE FROM subjects WHERE path = ?", (path,))
-        subjects = sorted({c.subject for c in entry.claims if c.subject})
-        self.db.executemany("INSERT INTO subjects VALUES (?, ?)", [(path, s) for s in subjects])
+        self.db.execute("DELETE FROM keys WHERE path = ?", (path,))
+        keys = sorted(story_keys(entry.claims))
+        self.db.executemany("INSERT INTO keys VALUES (?, ?)", [(path, k) for k in keys])
 
     def touch(self, path: str, mtime_ns: int, size: int) -> None:
         """Same bytes, new stat (a checkout or `touch`): remember the stat only."""
@@ -154,23 +155,47 @@ class Index:
     def forget(self, paths: Iterable[str]) -> None:
         rows = [(p,) for p in paths]
         self.db.executemany("DELETE FROM docs WHERE path = ?", rows)
-        self.db.executemany("DELETE FROM subjects WHERE path = ?", rows)
+        self.db.executemany("DELETE FROM keys WHERE path = ?", rows)
 
-    def related(self, subjects: Iterable[str], *, exclude: Iterable[str], limit: int) -> list[str]:
-        """Documents naming any of `subjects`, best first: each shared subject counts 1/df
-        (a name every article mentions says little about being the same story), then path."""
-        wanted = sorted(set(subjects))
+    def related(
+        self, keys: Iterable[str], *, exclude: Iterable[str], limit: int, min_score: float = 0.0
+    ) -> list[str]:
+        """Documents sharing any of `keys`, best first: each shared key counts 1/df (a name
+        or a year every article mentions says little about being the same story)."""
+        wanted = sorted(set(keys))
         if not wanted:
             return []
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (subject TEXT PRIMARY KEY)")
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM wanted")
-        self.db.executemany("INSERT INTO wanted VALUES (?)", [(s,) for s in wanted])
+        self.db.executemany("INSERT INTO wanted VALUES (?)", [(k,) for k in wanted])
         skip = set(exclude)
         rows = self.db.execute(
-            "SELECT s.path, SUM(1.0 / d.df) AS score FROM subjects s JOIN ("
-            "  SELECT subject, COUNT(*) AS df FROM subjects JOIN wanted USING (subject)"
-            "  GROUP BY subject) d USING (subject) "
-            "GROUP BY s.path ORDER BY score DESC, s.path LIMIT ?",
-            (limit + len(skip),),
+            "SELECT k.path, SUM(1.0 / d.df) AS score FROM keys k JOIN ("
+            "  SELECT key, COUNT(*) AS df FROM keys JOIN wanted USING (key) GROUP BY key"
+            ") d USING (key) GROUP BY k.path HAVING score >= ? "
+            "ORDER BY score DESC, k.path LIMIT ?",
+            (min_score, limit + len(skip)),
         )
         return [path for path, _score in rows if path not in skip][:limit]
+
+
+def story_keys(claims: Iterable[Claim]) -> set[str]:
+    """What a document shares with others about the same story: the entities it names and
+    the values it states, normalized so that 130億美元 and $13 billion give one key."""
+    keys: set[str] = set()
+    for claim in claims:
+        if claim.subject:
+            keys.add(f"s:{claim.subject}")
+        if claim.object:
+            keys.add(f"s:{claim.object}")
+        keys.add(f"v:{_value_key(claim)}")
+    return keys
+
+
+def _value_key(claim: Claim) -> str:
+    value = claim.value
+    if isinstance(value, DateValue):
+        return f"date:{value.timex}"
+    if isinstance(value, MoneyValue):
+        return f"money:{value.currency}:{value.amount:.4g}"
+    return f"{value.kind}:{value.value:.4g}"
