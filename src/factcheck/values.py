@@ -59,6 +59,17 @@ def _with_unit(m: Mention, text: str, folded: str, pattern: regex.Pattern[str]) 
     return m.model_copy(update={"value": m.value.model_copy(update={"unit": unit})})
 
 
+# A web address: its digits and %-escapes are not values.
+_URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"]++", regex.IGNORECASE)
+
+
+def _outside_urls(mentions: list[Mention], text: str) -> list[Mention]:
+    urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
+    if not urls:
+        return mentions
+    return [m for m in mentions if not any(s < m.end and m.start < e for s, e in urls)]
+
+
 def _settle(mentions: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: amounts, percentages and dates beat the numbers inside them;
     among equals the longest wins."""
@@ -102,7 +113,7 @@ def find_values(
         mentions.extend(
             find_dates(text, folded, reference_date, lang=hint if hint in ("zh", "en") else None)
         )
-    return [m for m in _settle(mentions) if m.kind in wanted]
+    return [m for m in _settle(_outside_urls(mentions, folded)) if m.kind in wanted]
 
 
 class _Where(TypedDict):

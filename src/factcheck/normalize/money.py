@@ -38,6 +38,10 @@ def _fold_keys(table: dict[str, str]) -> dict[str, str]:
 def _currencies(extra: tuple[Path, ...]) -> Currencies:
     data = load_lexicon("currencies.yaml", extra)
     prefix = _fold_keys(data["prefix"])
+    # "c $ 16.4 million", "hk $ 10": the letters of a dollar sign may stand apart from it
+    prefix.update(
+        {k[:-1] + " $": v for k, v in list(prefix.items()) if len(k) > 1 and k.endswith("$")}
+    )
     suffix = _fold_keys(data["suffix"])
     sub = _fold_keys(data.get("subunits") or {})
     names = sorted({*suffix, *sub}, key=len, reverse=True)

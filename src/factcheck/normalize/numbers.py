@@ -27,7 +27,7 @@ from factcheck.normalize.numerals import (
 )
 from factcheck.normalize.quantity import Quantity, exact, to_mention
 
-_ARABIC = r"\d{1,3}+(?:,\d{3}(?!\d))++(?:\.\d++)?+|\d++(?:\.\d++)?+"
+_ARABIC = r"\d{1,3}+(?:,\d{3}(?!\d))++(?:\.\d++)?+|\d++(?:\.\d++)?+|(?<![\d.])\.\d++"
 _MAX_RUN = 40  # no real numeral is longer; longer runs of digits are codes, not numbers
 _SPLIT_WINDOW = 12
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -51,6 +51,7 @@ class NumberFinder:
     approx_suffix: frozenset[str]
     vague_cjk: tuple[str, ...]
     pronoun_one: frozenset[str]
+    minus_en: regex.Pattern[str]
 
 
 @functools.cache
@@ -60,15 +61,20 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
     cjk = regex.escape("".join(sorted({*w.digits, *w.small_units, *w.big_units, *w.tens})))
     point = _alt(sorted(w.point))
     scales = sorted(k for k in w.scales if len(k) > 1)  # k/m/b alone only after a currency
-    en_words = [*w.ones, *w.en_tens, *w.hundred, *w.groups, *scales, *w.halves]
-    word = rf"(?:(?:{_alt(en_words)})\b|(?>{_ARABIC})(?:{_alt(scales)})?+(?![\w.]))"
+    # "quarter" alone is three months far more often than a fourth; fractions are percent.py's
+    en_words = [*w.ones, *w.en_tens, *w.hundred, *w.groups, *scales, "half"]
+    # digits followed by a Chinese unit (1000 万) are left to the Chinese reading below
+    word = (
+        rf"(?:(?:{_alt(en_words)})\b|(?>{_ARABIC})(?:{_alt(scales)})?+(?![\w.])"
+        rf"(?![ \t]{{0,3}}+[{cjk}]))"
+    )
     en = (
         rf"(?<![\w.])(?:(?:{_alt(sorted(w.article))})\s++)?+{word}"
         rf"(?:(?:\s*+-\s*+|\s++)(?:(?:{_alt(sorted(w.joiner))})\s++)?+{word})*+"
     )
     cjk_run = (
         rf"(?:(?<![\w.])-|{_alt(sorted(w.minus))})?+(?:{_ARABIC}|[{cjk}])"
-        rf"(?:{_ARABIC}|[{cjk}]|(?:{point})(?=[{cjk}0-9]))*+"
+        rf"(?:{_ARABIC}|[{cjk}]|(?:{point})(?=[{cjk}0-9])|[ \t]{{1,3}}+(?=[{cjk}]|\d++[{cjk}]))*+"
     )
     q = raw["qualifiers"]
     plural = _alt(q["vague_en_plural"])
@@ -87,6 +93,7 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
         approx_suffix=frozenset(q["after"]["over"]) & frozenset("多余几来"),
         vague_cjk=tuple(sorted(q["vague_cjk"], key=len, reverse=True)),
         pronoun_one=frozenset(raw.get("pronoun_one_after") or []),
+        minus_en=regex.compile(rf"\b(?:{_alt(raw['en'].get('en_minus') or ['minus'])})\s++$"),
     )
 
 
@@ -144,6 +151,9 @@ def _split(run: str, start: int, read: object) -> list[tuple[int, int, Reading]]
     out = []
     i, n = 0, len(run)
     while i < n:
+        if run[i] in " \t":
+            i += 1
+            continue
         for j in range(min(n, i + _SPLIT_WINDOW), i, -1):
             r = read(run[i:j])  # type: ignore[operator]
             if r is not None:
@@ -180,7 +190,8 @@ def _cjk(folded: str, s: int, e: int, f: NumberFinder) -> list[Quantity]:
         suffix = letters_after.group()
         if suffix not in f.words.scales or not run.isascii():
             return []  # 29km, 180ml: a measure, not a bare number
-        weak = len(suffix) == 1 or suffix == "mm"  # 5m is money only after a currency sign
+        # 5m is money only after a currency sign; 10k is ten thousand anywhere
+        weak = (len(suffix) == 1 and suffix != "k") or suffix == "mm"
         reading = read_english_number(run + suffix, f.words)
         if reading is None:
             return []
@@ -259,7 +270,11 @@ def _english(folded: str, m: regex.Match[str], f: NumberFinder) -> list[Quantity
             prev = regex.search(r"([a-z]++)\s++$", folded[max(0, ps - 16) : ps])
             if prev and prev.group(1) in f.pronoun_one:
                 continue  # "the one you mentioned"
-        out.append(exact(ps, pe, r.value, r.step, mult=_scale_of(text, f)))
+        q = exact(ps, pe, r.value, r.step, mult=_scale_of(text, f))
+        minus = f.minus_en.search(folded, max(0, ps - 12), ps)
+        if minus is not None:
+            q = exact(minus.start(), pe, -r.value, r.step, mult=q.mult)
+        out.append(q)
     return out
 
 

@@ -20,7 +20,7 @@ import regex
 
 from factcheck.normalize.lexdata import load_lexicon
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９，．－", "0123456789,.-")
 _ARABIC = regex.compile(r"\d{1,3}+(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+|\.\d++")
 _EN_TOKEN = regex.compile(r"\d[\d,]*+(?:\.\d++)?+|\.\d++|[a-z]++|[\s\-]++|.", regex.DOTALL)
 _ONE = Decimal(1)
@@ -157,8 +157,10 @@ def _merge_point(tokens: list[_Tok]) -> list[_Tok] | None:
     n = 0
     while n < len(right) and right[n][0] in ("num", "zero") and right[n][1] <= 9:
         n += 1
-    if n == 0 or not left or any(t[0] in ("big", "point") for t in left):
+    if n == 0 or not left or any(t[0] == "point" for t in left):
         return None
+    if any(t[0] == "big" for t in left) and n < len(right):
+        return None  # 两千万点五五 is 20000000.55; a unit after such a fraction is no numeral
     whole = _positional(left) if all(t[0] in ("num", "zero") for t in left) else None
     if whole is None:
         read = _units(left)
@@ -248,8 +250,8 @@ def _units(tokens: list[_Tok]) -> Reading | None:
 def read_cjk_numeral(text: str, words: NumberWords | None = None) -> Reading | None:
     """A Chinese or mixed numeral with its precision, or None when `text` is not one."""
     w = words or load_numbers()
-    s = text.strip().translate(_FULLWIDTH)
-    negative = bool(s) and s[0] in w.minus
+    s = text.strip().translate(_FULLWIDTH).replace(" ", "").replace("\t", "")
+    negative = bool(s) and (s[0] in w.minus or s[0] in "-−")
     if negative:
         s = s[1:]
     tokens = _cjk_tokens(s, w) if s else None

@@ -90,6 +90,9 @@ def _fraction(folded: str, q: Quantity, p: PercentWords) -> Quantity | None:
     den = read_cjk_numeral(text, p.words) or read_cjk_numeral("一" + text, p.words)
     if den is None or den.value == 0:
         return None
+    if not any(ch.isdigit() or ch in p.words.digits for ch in text):
+        # 百分之 / 千分之 / 万分之: a percentage or per mille, whatever the numerator
+        return _scaled(q, _HUNDRED / den.value, start=start, weak=False)
     if q.value > den.value:
         out = _scaled(q, 1 / den.value, start=start, weak=False).with_(kind="number")
     else:
