@@ -12,6 +12,7 @@ import bisect
 import functools
 
 import regex
+from pydantic import TypeAdapter
 
 from factcheck.markup import Span
 from factcheck.models import Sentence
@@ -26,13 +27,14 @@ _BOUNDARY = regex.compile(
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
-_WORD_BEFORE = regex.compile(r"(?:[A-Za-z]{1,12}+\.?)++$")
+_WORD = regex.compile(r"[A-Za-z][A-Za-z.]{0,15}+")
 _DOTTED = regex.compile(r"(?:[A-Za-z]\.)++[A-Za-z]\.?")
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*+\n")
 _CONTINUES = regex.compile(r"[A-Za-z0-9,，、;-]$")
 _STARTS_LOWER = regex.compile(r"^[ \t]*+[a-z]")
 _MARKER = regex.compile(r"^[ ]{0,3}+(?:#{1,6}+|>|[-*+]|\d{1,9}+[.)])(?:[ \t]|$)")
 _CONTENT = regex.compile(r"[\p{L}\p{N}]")
+_SENTENCE_LIST = TypeAdapter(list[Sentence])
 
 
 @functools.cache
@@ -44,8 +46,11 @@ def _abbreviations() -> frozenset[str]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at `dot` closes an abbreviation (Mr., U.S., J.) and not a sentence."""
-    m = _WORD_BEFORE.search(text, max(0, dot - 30), dot)
-    if m is None:
+    before = text[max(0, dot - 16) : dot].rsplit(None, 1)
+    if not before:
+        return False
+    m = _WORD.search(before[-1])  # the last word, past any opening quote or bracket
+    if m is None or m.end() != len(before[-1]):
         return False
     word = m.group()
     if len(word) == 1 or _DOTTED.fullmatch(word):
@@ -93,6 +98,11 @@ class _Skip:
         self.spans = spans
         self.starts = [s for s, _ in spans]
 
+    def touches(self, start: int, end: int) -> bool:
+        """Whether any skip span overlaps text[start:end]."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.spans[i][1] > start
+
     def covering(self, offset: int) -> int | None:
         """The end of the skip span holding `offset`, or None."""
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -102,7 +112,11 @@ class _Skip:
 
     def has_content(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] holds a letter or digit outside every skip span."""
-        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        i = bisect.bisect_right(self.starts, start) - 1
+        if bisect.bisect_left(self.starts, end) == i + 1 and (i < 0 or self.spans[i][1] <= start):
+            # No skip span reaches into the range: the common case, one search.
+            return _CONTENT.search(text, start, end) is not None
+        i = max(i, 0)
         pos = start
         while pos < end:
             if i < len(self.spans) and self.spans[i][1] <= pos:
@@ -121,22 +135,23 @@ class _Skip:
 def _trim(text: str, start: int, end: int, skip: _Skip) -> tuple[int, int]:
     """Drop surrounding whitespace, and leading markup (a list marker, a heading's #)."""
     while start < end:
-        if text[start].isspace():
-            start += 1
-        elif (skip_end := skip.covering(start)) is not None:
-            start = skip_end
-        else:
+        chunk = text[start:end]
+        start += len(chunk) - len(chunk.lstrip())
+        skip_end = skip.covering(start) if start < end else None
+        if skip_end is None:
             break
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, min(end, max(start, end))
+        start = skip_end
+    if start >= end:
+        return start, start
+    chunk = text[start:end]
+    return start, start + len(chunk.rstrip())
 
 
 def split_sentences(text: str, start: int = 0, skip: list[Span] | None = None) -> list[Sentence]:
     """The sentences of text[start:], each span indexing `text`, none made only of skip text;
     paragraphs are numbered from 0 over the paragraphs that keep a sentence."""
     skips = _Skip(skip or [])
-    sentences: list[Sentence] = []
+    found: list[dict[str, int | str]] = []
     numbering: dict[int, int] = {}
     for seg_start, seg_end, raw_paragraph in _segments(text, start):
         pos = seg_start
@@ -145,11 +160,21 @@ def split_sentences(text: str, start: int = 0, skip: list[Span] | None = None) -
             for m in _BOUNDARY.finditer(text, seg_start, seg_end)
             if text[m.start()] != "." or not _is_abbreviation(text, m.start())
         ]
+        plain = not skips.touches(seg_start, seg_end)
         for cut in [*cuts, seg_end]:
-            s, e = _trim(text, pos, cut, skips)
-            pos = cut
-            if s >= e or not skips.has_content(text, s, e):
-                continue
+            if plain:  # no markup in the line: trim and test with str and one search
+                chunk = text[pos:cut]
+                s = pos + len(chunk) - len(chunk.lstrip())
+                e = pos + len(chunk.rstrip())
+                pos = cut
+                if s >= e or _CONTENT.search(text, s, e) is None:
+                    continue
+            else:
+                s, e = _trim(text, pos, cut, skips)
+                pos = cut
+                if s >= e or not skips.has_content(text, s, e):
+                    continue
             paragraph = numbering.setdefault(raw_paragraph, len(numbering))
-            sentences.append(Sentence(start=s, end=e, text=text[s:e], paragraph=paragraph))
-    return sentences
+            found.append({"start": s, "end": e, "text": text[s:e], "paragraph": paragraph})
+    # One validation call for the whole list runs in pydantic's compiled core.
+    return _SENTENCE_LIST.validate_python(found)
