@@ -47,7 +47,7 @@ def test_errors_name_file_line_and_field(case: dict[str, Any], tmp_path: Path) -
 def test_scalars_stay_as_written() -> None:
     parsed, _marks = parse_ledger_file(Path("x.yaml"), LEDGER, "x.yaml")
     assert parsed.facts[0].value == "2024-02-29"
-    assert parsed.aliases == {"openai": ["OpenAI", "開放人工智能"]}
+    assert parsed.aliases == {"openai": ["OpenAI", "開放人工智能"]}  # short form
     assert parsed.triggers == {"lawsuit.filed": ["提告"]}
 
 
@@ -71,7 +71,7 @@ def test_facts_become_claims_at_their_place(tmp_path: Path) -> None:
     assert second.value.amount == pytest.approx(97.4e9)  # type: ignore[union-attr]
     assert second.time is not None
     assert second.time.timex == "2025-02"
-    assert ledger.aliases["openai"] == ["OpenAI", "開放人工智能"]
+    assert ledger.aliases["openai"].names == ["OpenAI", "開放人工智能"]
 
 
 def test_unreadable_value_is_an_error(tmp_path: Path) -> None:
@@ -119,3 +119,46 @@ def test_pick_claim_by_id_and_position(tmp_path: Path) -> None:
     assert pick_claim(claims, claim_id=None, at="10", path=path) is claims[0]
     with pytest.raises(LedgerError, match="no claim at 3:1"):
         pick_claim(claims, claim_id=None, at="3:1", path=path)
+
+
+VOCAB = """\
+aliases:
+  acme_robotics: [Acme Robotics, 艾克米機器人]
+  zeta_labs: {names: [Zeta Labs], type: company}
+triggers:
+  product.recalled: {phrases: [recalled, 召回], kinds: [number]}
+facts:
+  - {subject: 艾克米機器人, predicate: org.founded, value: "2015"}
+  - {subject: Zeta Labs, predicate: product.recalled, value: "12,000"}
+  - {subject: Some New Name, predicate: employees, value: "1,200"}
+"""
+
+
+def test_predicate_kinds_and_names_are_resolved(tmp_path: Path) -> None:
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "v.yaml").write_text(VOCAB, encoding="utf-8")
+    founded, recalled, staff = load_ledger(tmp_path / "claims", root=tmp_path).claims
+    assert founded.subject == "acme_robotics"
+    assert founded.value.kind == "date"  # a bare year, for a predicate that takes dates
+    assert recalled.subject == "zeta_labs"
+    assert recalled.value.kind == "number"
+    assert staff.subject == "some_new_name"  # the id articles give an unknown name
+
+
+def test_extraction_files_carry_aliases_and_triggers(tmp_path: Path) -> None:
+    from factcheck.ledger import extraction_files
+
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "v.yaml").write_text(VOCAB, encoding="utf-8")
+    ledger = load_ledger(tmp_path / "claims", root=tmp_path)
+    aliases, lexicon = extraction_files(ledger, tmp_path / "cache")
+    entities = yaml.safe_load(aliases[0].read_text("utf-8"))["entities"]
+    assert entities["acme_robotics"] == {"names": ["Acme Robotics", "艾克米機器人"], "type": "org"}
+    assert entities["zeta_labs"]["type"] == "company"
+    predicates = yaml.safe_load(lexicon[0].read_text("utf-8"))["predicates"]
+    assert predicates["product.recalled"] == {
+        "kinds": ["number"],
+        "en": ["recalled"],
+        "zh": ["召回"],
+    }
+    assert extraction_files(load_ledger(tmp_path / "nothing"), tmp_path / "c2") == ([], [])

@@ -18,7 +18,7 @@ from factcheck import codes
 from factcheck.config import Config, Settings, load_settings
 from factcheck.errors import SourceError
 from factcheck.index import Entry, Index, data_fingerprint, story_keys
-from factcheck.ledger import Ledger, ledger_paths, load_ledger
+from factcheck.ledger import Ledger, extraction_files, load_ledger
 from factcheck.models import Claim, Finding, Report, SourceInfo, Summary
 from factcheck.suppress import Baseline, Suppression, apply_suppressions
 from factcheck.workspace import Progress, list_documents, refresh, relative
@@ -61,11 +61,18 @@ def run_check(
     cache_dir, ledger_dir = settings.path(config.cache_dir), settings.path(config.ledger)
     documents = list_documents(root, config, cache_dir, ledger_dir)
     given = _given(files, documents, root, config)
-    ledger = _ledger(ledger_dir, root, config)
+    ledger = load_ledger(ledger_dir, root=root, lexicon=config.lexicon, aliases=config.aliases)
+    # Articles are read with the ledger's aliases and triggers as well as the config's.
+    more_aliases, more_lexicon = extraction_files(ledger, cache_dir)
+    reading = config.model_copy(
+        update={
+            "aliases": [*config.aliases, *more_aliases],
+            "lexicon": [*config.lexicon, *more_lexicon],
+        }
+    )
     corpus = sorted(set(documents) | set(given))
-    extra = [*config.lexicon, *config.aliases, *(ledger_dir / p for p in ledger.files)]
-    with Index(cache_dir, data_fingerprint(extra)) as index:
-        errors = refresh(index, root, corpus, config, always_read=set(given), progress=progress)
+    with Index(cache_dir, data_fingerprint([*reading.lexicon, *reading.aliases])) as index:
+        errors = refresh(index, root, corpus, reading, always_read=set(given), progress=progress)
         for rel in given:
             if rel in errors:
                 raise errors[rel]
@@ -106,12 +113,6 @@ def _given(
         if not matches(rel, config.exclude):  # excluded files stay excluded when named
             out.append(rel)
     return sorted(set(out))
-
-
-def _ledger(ledger_dir: Path, root: Path, config: Config) -> Ledger:
-    if not ledger_paths(ledger_dir):
-        return Ledger()
-    return load_ledger(ledger_dir, root=root)
 
 
 def _entry(index: Index, rel: str) -> Entry:

@@ -8,9 +8,10 @@ finding against the ledger points the editor at the exact line to look at.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -35,14 +36,32 @@ class Fact(BaseModel):
     note: str | None = None
 
 
+class AliasSpec(BaseModel):
+    """An entity a newsroom adds: its names, and its type when the entity is new."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    names: list[str] = Field(min_length=1)
+    type: Literal["person", "org", "company", "agency", "place", "product"] | None = None
+
+
+class TriggerSpec(BaseModel):
+    """Trigger phrases for a predicate; `kinds` is needed when the predicate is new."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    phrases: list[str] = Field(min_length=1)
+    kinds: list[Literal["date", "money", "number", "percent"]] | None = None
+
+
 class LedgerFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     facts: list[Fact] = Field(default_factory=list)
-    aliases: dict[str, list[str]] = Field(
-        default_factory=dict, description="entity id -> names in any script"
+    aliases: dict[str, list[str] | AliasSpec] = Field(
+        default_factory=dict, description="entity id -> names in any script (or a spec)"
     )
-    triggers: dict[str, list[str]] = Field(
+    triggers: dict[str, list[str] | TriggerSpec] = Field(
         default_factory=dict, description="predicate -> trigger phrases in any language"
     )
 
@@ -57,8 +76,8 @@ class LedgerEntry:
 @dataclass
 class Ledger:
     entries: list[LedgerEntry] = field(default_factory=list)
-    aliases: dict[str, list[str]] = field(default_factory=dict)
-    triggers: dict[str, list[str]] = field(default_factory=dict)
+    aliases: dict[str, AliasSpec] = field(default_factory=dict)
+    triggers: dict[str, TriggerSpec] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
     @property
@@ -128,11 +147,16 @@ def _value_offset(node: yaml.Node) -> int:
     return int(node.start_mark.index) + (1 if style in ("'", '"') else 0)
 
 
-def parse_value(text: str, *, path: str, line: int) -> Value:
-    """The value an editor wrote, read by the same value layer as the articles."""
+def parse_value(text: str, *, path: str, line: int, kinds: frozenset[str] | None = None) -> Value:
+    """The value an editor wrote, read by the same value layer as the articles; `kinds`
+    (those the predicate takes) decide between readings, so "2015" founded is a year."""
     from factcheck.values import find_values  # the value layer is heavy; load it on use
 
-    mentions = find_values(text)
+    mentions = find_values(text, kinds=kinds) if kinds else []
+    if not mentions and kinds and "date" in kinds:
+        # A bare year reads as a number on its own; "in 2015" is the date it means.
+        mentions = [m for m in find_values(f"in {text}", kinds={"date"}) if m.start == 3]
+    mentions = mentions or find_values(text)
     if not mentions:
         raise LedgerError(
             f"value {text!r} is not a date, amount, count or percentage factcheck can read",
@@ -146,21 +170,57 @@ def parse_value(text: str, *, path: str, line: int) -> Value:
     return value
 
 
-def fact_claim(fact: Fact, index: int, marks: dict[Any, Any], shown: str, text: str) -> Claim:
+@dataclass(frozen=True)
+class Vocabulary:
+    """What reading a fact needs from the lexicons: the value kinds of a predicate and the
+    entity id of a name (the ledger's own aliases first, then the registry)."""
+
+    kinds: Callable[[str], frozenset[str] | None]
+    resolve: Callable[[str], str]
+
+
+def vocabulary(
+    ledger: Ledger, lexicon: Sequence[Path] = (), aliases: Sequence[Path] = ()
+) -> Vocabulary:
+    from factcheck.entities import entity_id, load_entities
+    from factcheck.normalize.script import fold
+    from factcheck.predicates import load_predicates
+
+    predicates = load_predicates(tuple(lexicon))
+    registry = load_entities(tuple(aliases))
+    own = {fold(name): key for key, spec in ledger.aliases.items() for name in spec.names}
+    own.update({fold(key): key for key in ledger.aliases})
+
+    def kinds(name: str) -> frozenset[str] | None:
+        if name in ledger.triggers and ledger.triggers[name].kinds:
+            return frozenset(ledger.triggers[name].kinds or ())
+        found = predicates.predicates.get(name)
+        return frozenset(found.kinds) if found else None
+
+    def resolve(name: str) -> str:
+        if registry.get(name) is not None:
+            return name
+        return own.get(fold(name)) or registry.resolve(name) or entity_id(name)
+
+    return Vocabulary(kinds, resolve)
+
+
+def fact_claim(
+    fact: Fact, index: int, marks: dict[Any, Any], shown: str, text: str, vocab: Vocabulary
+) -> Claim:
     value_node = marks[("facts", index, "value")]
     start = _value_offset(value_node)
     line, column = value_node.start_mark.line + 1, value_node.start_mark.column + 1
-    value = parse_value(fact.value, path=shown, line=line)
+    value = parse_value(fact.value, path=shown, line=line, kinds=vocab.kinds(fact.predicate))
     time: DateValue | None = None
     if fact.time:
-        parsed = parse_value(
-            fact.time, path=shown, line=marks[("facts", index, "time")].start_mark.line + 1
-        )
+        time_line = marks[("facts", index, "time")].start_mark.line + 1
+        parsed = parse_value(fact.time, path=shown, line=time_line, kinds=frozenset({"date"}))
         if not isinstance(parsed, DateValue):
-            raise LedgerError("time: not a date", path=shown, line=line)
+            raise LedgerError(f"time: {fact.time!r} is not a date", path=shown, line=time_line)
         time = parsed
     fact_node = marks[("facts", index)]
-    sentence = text[fact_node.start_mark.index : fact_node.end_mark.index].strip()
+    sentence = text[fact_node.start_mark.index : fact_node.end_mark.index].rstrip()
     return Claim(
         id=f"{shown}#{start}",
         source=shown,
@@ -168,10 +228,10 @@ def fact_claim(fact: Fact, index: int, marks: dict[Any, Any], shown: str, text: 
         column=column + (start - int(value_node.start_mark.index)),
         start=start,
         end=start + len(fact.value),
-        subject=fact.subject,
+        subject=vocab.resolve(fact.subject),
         subject_text=fact.subject,
         predicate=fact.predicate,
-        object=fact.object,
+        object=vocab.resolve(fact.object) if fact.object else None,
         value_text=fact.value,
         value=value,
         time_text=fact.time,
@@ -189,9 +249,17 @@ def ledger_paths(directory: Path) -> list[Path]:
     return sorted(found)
 
 
-def load_ledger(directory: Path, *, root: Path | None = None) -> Ledger:
-    """Every ledger file under `directory`, validated, with its facts as claims."""
+def load_ledger(
+    directory: Path,
+    *,
+    root: Path | None = None,
+    lexicon: Sequence[Path] = (),
+    aliases: Sequence[Path] = (),
+) -> Ledger:
+    """Every ledger file under `directory`, validated, with its facts as claims; `lexicon`
+    and `aliases` are the user's extra files (config), for predicate kinds and names."""
     ledger = Ledger()
+    parsed_files = []
     for path in ledger_paths(directory):
         shown = _shown(path, root)
         try:
@@ -199,15 +267,34 @@ def load_ledger(directory: Path, *, root: Path | None = None) -> Ledger:
         except (OSError, UnicodeDecodeError) as exc:
             raise LedgerError(f"cannot read ledger file: {exc}", path=shown) from exc
         parsed, marks = parse_ledger_file(path, text, shown)
+        parsed_files.append((shown, text, parsed, marks))
         ledger.files.append(shown)
+        _add_vocabulary(ledger, parsed)
+    if not any(parsed.facts for _s, _t, parsed, _m in parsed_files):
+        return ledger
+    vocab = vocabulary(ledger, lexicon, aliases)
+    for shown, text, parsed, marks in parsed_files:
         for i, fact in enumerate(parsed.facts):
-            claim = fact_claim(fact, i, marks, shown, text)
+            claim = fact_claim(fact, i, marks, shown, text, vocab)
             ledger.entries.append(LedgerEntry(fact=fact, path=shown, claim=claim))
-        for key, names in parsed.aliases.items():
-            ledger.aliases.setdefault(key, []).extend(names)
-        for key, phrases in parsed.triggers.items():
-            ledger.triggers.setdefault(key, []).extend(phrases)
     return ledger
+
+
+def _add_vocabulary(ledger: Ledger, parsed: LedgerFile) -> None:
+    for key, alias in parsed.aliases.items():
+        spec = AliasSpec(names=alias) if isinstance(alias, list) else alias
+        if key in ledger.aliases:
+            old = ledger.aliases[key]
+            spec = AliasSpec(names=old.names + spec.names, type=spec.type or old.type)
+        ledger.aliases[key] = spec
+    for key, trigger in parsed.triggers.items():
+        tspec = TriggerSpec(phrases=trigger) if isinstance(trigger, list) else trigger
+        if key in ledger.triggers:
+            prev = ledger.triggers[key]
+            tspec = TriggerSpec(
+                phrases=prev.phrases + tspec.phrases, kinds=tspec.kinds or prev.kinds
+            )
+        ledger.triggers[key] = tspec
 
 
 def _shown(path: Path, root: Path | None) -> str:
@@ -340,3 +427,41 @@ def accept(
     fact = fact_from_claim(claim, **given)
     line = append_fact(target, fact)
     return target.as_posix(), line
+
+
+def extraction_files(ledger: Ledger, directory: Path) -> tuple[list[Path], list[Path]]:
+    """The ledger's aliases and triggers as extra lexicon files (entities, predicates) in
+    `directory`, so articles are read with the newsroom's names and phrases too."""
+    from factcheck.entities import load_entities
+
+    registry = load_entities()
+    out: tuple[list[Path], list[Path]] = ([], [])
+    if ledger.aliases:
+        entities: dict[str, dict[str, Any]] = {}
+        for key, spec in sorted(ledger.aliases.items()):
+            entry: dict[str, Any] = {"names": spec.names}
+            if spec.type or registry.get(key) is None:
+                entry["type"] = spec.type or "org"  # a new name with no type: an organization
+            entities[key] = entry
+        out[0].append(_write_if_changed(directory / "ledger-entities.yaml", {"entities": entities}))
+    if ledger.triggers:
+        predicates: dict[str, dict[str, Any]] = {}
+        for key, tspec in sorted(ledger.triggers.items()):
+            pred: dict[str, Any] = {"kinds": tspec.kinds} if tspec.kinds else {}
+            english = [p for p in tspec.phrases if p.isascii()]
+            chinese = [p for p in tspec.phrases if not p.isascii()]
+            pred.update({"en": english} if english else {})
+            pred.update({"zh": chinese} if chinese else {})
+            predicates[key] = pred
+        data = {"predicates": predicates}
+        out[1].append(_write_if_changed(directory / "ledger-predicates.yaml", data))
+    return out
+
+
+def _write_if_changed(path: Path, data: dict[str, Any]) -> Path:
+    text = "# generated by factcheck from the ledger's aliases and triggers; do not edit\n"
+    text += yaml.safe_dump(data, allow_unicode=True, sort_keys=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
