@@ -38,10 +38,10 @@ def _fold_keys(table: dict[str, str]) -> dict[str, str]:
 def _currencies(extra: tuple[Path, ...]) -> Currencies:
     data = load_lexicon("currencies.yaml", extra)
     prefix = _fold_keys(data["prefix"])
-    # "c $ 16.4 million", "hk $ 10": the letters of a dollar sign may stand apart from it
-    prefix.update(
-        {k[:-1] + " $": v for k, v in list(prefix.items()) if len(k) > 1 and k.endswith("$")}
-    )
+    # "hk $ 10", "us $ 5": the letters of a dollar sign may stand apart from it (two letters
+    # at least: "a $5 fee" is no Australian dollar)
+    spaced = {k[:-1] + " $": v for k, v in prefix.items() if len(k) > 2 and k.endswith("$")}
+    prefix.update(spaced)
     suffix = _fold_keys(data["suffix"])
     sub = _fold_keys(data.get("subunits") or {})
     names = sorted({*suffix, *sub}, key=len, reverse=True)
@@ -49,7 +49,7 @@ def _currencies(extra: tuple[Path, ...]) -> Currencies:
     alts = "|".join(regex.escape(n) + (r"\b" if n[-1].isascii() else "") for n in names)
     return Currencies(
         prefixes=tuple(sorted(prefix.items(), key=lambda kv: len(kv[0]), reverse=True)),
-        suffix=regex.compile(rf"[ \t]{{0,2}}+(?:{alts})"),
+        suffix=regex.compile(rf"(?:[ \t]{{0,2}}+|-)(?:{alts})"),
         codes={**suffix, **sub},
         subunits=frozenset(sub),
     )
@@ -82,7 +82,7 @@ def as_money(folded: str, q: Quantity, c: Currencies, floor: int = 0) -> Quantit
         return None
     before = _prefix(folded, q.start, c, floor)
     m = c.suffix.match(folded, q.end)
-    if m is not None and m.group()[0] in " \t" and not m.group().strip()[0].isascii():
+    if m is not None and m.group()[0] in " \t-" and not m.group().strip(" \t-")[0].isascii():
         m = None  # a Chinese name follows the digits directly
     if before is None and m is None:
         return None
@@ -90,7 +90,7 @@ def as_money(folded: str, q: Quantity, c: Currencies, floor: int = 0) -> Quantit
     code: str | None = None
     scale = Decimal(1)
     if m is not None:
-        name = m.group().strip()
+        name = m.group().strip(" \t-")
         code, end = c.codes[name], m.end()
         if name in c.subunits:
             scale = 1 / _HUNDRED
@@ -118,6 +118,31 @@ def as_money(folded: str, q: Quantity, c: Currencies, floor: int = 0) -> Quantit
     )
 
 
+_JOIN = regex.compile(r"[ \t]{0,2}+(?:(?:and|又|零)[ \t]{0,2}+)?+")
+
+
+def _join_subunits(folded: str, qs: list[Quantity], c: Currencies) -> list[Quantity]:
+    """3 dollars 50 cents, 两美元又三美分: a main-unit amount and its cents are one amount."""
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "money"
+            and q.kind == "money"
+            and q.currency == prev.currency
+            and q.value < 1
+            and prev.value >= 1
+            and _JOIN.fullmatch(folded, prev.end, q.start)
+        ):
+            low = None if prev.low is None or q.low is None else prev.value + q.low
+            high = None if prev.high is None or q.high is None else prev.value + q.high
+            out[-1] = prev.with_(end=q.end, value=prev.value + q.value, low=low, high=high)
+            continue
+        out.append(q)
+    return out
+
+
 def wrap_money(
     folded: str, quantities: list[Quantity], extra: Sequence[Path] = ()
 ) -> list[Quantity]:
@@ -130,7 +155,7 @@ def wrap_money(
             out.append(money)
         else:
             out.append(q)
-    return out
+    return _join_subunits(folded, out, c)
 
 
 def find_money(text: str, folded: str, extra: Sequence[Path] = ()) -> list[Mention]:

@@ -206,7 +206,7 @@ def _cjk(folded: str, s: int, e: int, f: NumberFinder) -> list[Quantity]:
     out = []
     for ps, pe, r in pieces:
         text = folded[ps:pe]
-        if len(text) == 1 and text in _FINANCIAL:
+        if len(text) == 1 and text in _FINANCIAL and not folded.endswith("分之", 0, ps):
             continue  # 伍 of 入伍, 陆 of 大陆: a capital digit alone is a word
         bare = not any(c.isdigit() or c in f.words.digits or c in f.words.tens for c in text)
         weak = bare and len(text) == 1 and text in _SMALL_UNITS_BARE
@@ -293,8 +293,14 @@ def scan_quantities(folded: str, extra: Sequence[Path] = ()) -> list[Quantity]:
             found.extend(_cjk(folded, s, e, f))
     vague = _vague_en(folded, f)
     if vague:
-        found = [q for q in found if not any(v.start < q.end and q.start < v.end for v in vague)]
+        # "several hundred" beats the "hundred" inside it; "3 dozens" beats the "dozens"
         found.extend(vague)
+        found.sort(key=lambda q: (q.start - q.end, q.start))
+        kept: list[Quantity] = []
+        for q in found:
+            if not any(k.start < q.end and q.start < k.end for k in kept):
+                kept.append(q)
+        found = kept
     found.sort(key=lambda q: (q.start, -q.end))
     out: list[Quantity] = []
     for q in found:

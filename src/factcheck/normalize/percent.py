@@ -51,7 +51,7 @@ def _percent_words(extra: tuple[Path, ...]) -> PercentWords:
     nums = _alt([*w.ones, *w.article])
     fraction_en = rf"\b(?P<num>{nums}|\d{{1,3}}+)(?:\s++|\s*+-\s*+)(?P<den>{_alt(list(dens))})\b"
     return PercentWords(
-        suffix=regex.compile(rf"[ \t]?+(?:{alts})"),
+        suffix=regex.compile(rf"[ \t]{{0,4}}+(?:{alts})"),
         per_mille=frozenset(data.get("per_mille") or []),
         infix=str(data["fraction_infix"]),
         tenths=str(data["tenths"]),
