@@ -123,16 +123,39 @@ def _choose_trigger(
     bracketed value ("（2025年10月）") only takes one inside its brackets."""
     here = ctx.clauses.index(m.start)
     only_here = _bracketed(ctx, text, m.start)
-    best: tuple[tuple[int, int], Trigger, str] | None = None
+    ranked: list[tuple[tuple[int, int], Trigger, str]] = []
     for trig in ctx.triggers:
         pred = lexicon.choose(trig, m.kind)
         same = ctx.clauses.index(trig.start) == here
         if pred is None or (only_here and not same):
             continue
-        key = (0 if same else 1, max(0, trig.start - m.end, m.start - trig.end))
-        if best is None or key < best[0]:
-            best = (key, trig, pred)
-    return (best[1], best[2]) if best else None
+        ranked.append(((0 if same else 1, max(0, trig.start - m.end, m.start - trig.end)), trig,
+                       pred))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: r[0])
+    (same_rank, gap), trig, pred = ranked[0]
+    # In Chinese a count is followed by what it counts: in "3万名居民已被疏散" 居民 is the
+    # counted noun and 疏散 the event, so a later trigger in the clause wins.
+    later = [r for r in ranked if r[0][0] == 0 and r[1].start > trig.end]
+    if (m.kind == "number" and same_rank == 0 and gap <= 2 and trig.start >= m.end
+            and not trig.text.isascii() and later):
+        _, trig, pred = later[0]
+    return trig, pred
+
+
+def _anchor(trig: Trigger, pred: str, m: Mention, ctx: _Context, lexicon: PredicateLexicon) -> (
+    Trigger
+):
+    """The first trigger of the same predicate in the clause: the verb of "软银持有阿里巴巴
+    25%的股份" is 持有, and the subject stands before it."""
+    clause = ctx.clauses.index(trig.start)
+    for other in ctx.triggers:
+        if other.start >= trig.start:
+            break
+        if ctx.clauses.index(other.start) == clause and lexicon.choose(other, m.kind) == pred:
+            return other
+    return trig
 
 
 def extract_claims(
@@ -202,10 +225,12 @@ def _claim(
             spans.append(t_clause)
         pred_name = lexicon.refine(pred_name or "", " ".join(folded[a:b] for a, b in spans),
                                    m.kind)
-        anchor = (trigger.start, trigger.end)
+        first = _anchor(trigger, chosen[1], m, t_ctx, lexicon) if chosen else trigger
+        anchor = (first.start, first.end)
     predicate = lexicon.predicates.get(pred_name) if pred_name else None
     pronoun = next((p.payload[0] for p in reversed(t_ctx.pronouns) if p.end <= anchor[0]), None)
-    roles = find_roles(t_ctx.placed, anchor, predicate, pronoun, discourse, spans)
+    roles = find_roles(t_ctx.placed, anchor, predicate, pronoun, discourse, spans,
+                       t_ctx.clauses.span(anchor[0]))
     sentence = ctx.sentence
     time_text, time = time_qualifier(m, ctx.dates, ctx.clauses, text, folded, sentence.start,
                                      lead)

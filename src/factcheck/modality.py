@@ -11,6 +11,7 @@ from factcheck.models import Modality
 from factcheck.phrases import PhraseMatcher
 
 _OPENING = 12  # characters: how far into a sentence a Chinese attribution opens it
+_OPENS_ALL = 3  # a hedge or forecast word this close to the start covers the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,8 @@ def modality_of(
     A cue counts inside the value's or its trigger's clause; a negation only before `anchor`
     (the later of the value and its trigger), since "did not sue" negates and "sued, not
     settled" need not. Attribution reaches further: an English one anywhere in the sentence
-    ("…, he said"), a Chinese one when it opens the sentence ("据报道，…", "某某表示，…")."""
+    ("…, he said"), a Chinese one when it opens the sentence ("据报道，…", "某某表示，…");
+    so does a hedge or forecast that opens it ("预计到2030年，…")."""
     cues = load_modality()
     s_start, s_end = sentence
     found: set[str] = set()
@@ -58,8 +60,10 @@ def modality_of(
         inside = any(c_start <= start and end <= c_end for c_start, c_end in clauses)
         if kind == "reported":
             counts = inside or hit.phrase.isascii() or start - s_start < _OPENING
-        else:
-            counts = inside and (kind != "negated" or start < anchor)
+        elif kind == "negated":
+            counts = inside and start < anchor
+        else:  # hedged, forecast: in the clause, or opening the sentence ("预计到2030年，…")
+            counts = inside or start - s_start < _OPENS_ALL
         if counts:
             found.add(kind)
     for kind in cues.precedence:

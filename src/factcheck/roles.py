@@ -88,12 +88,14 @@ def find_roles(
     pronoun: str | None,
     discourse: Discourse,
     scope: Sequence[tuple[int, int]],
+    anchor_clause: tuple[int, int],
 ) -> Roles:
     """Subject and object for a trigger (or a value) at `anchor` in one sentence.
 
     The subject is the nearest plain entity before the anchor — "马斯克向法院提交诉状" skips
     the court after 向 — or the agent of a passive (由/被/by); then a pronoun's antecedent;
-    then, in a heading such as "2024年诉讼：马斯克起诉OpenAI", the first entity after it;
+    then, in a heading such as "2024年诉讼：马斯克起诉OpenAI", the first entity of the next
+    clause;
     then the previous sentence's subject."""
     usable = [p for p in placed if p.marker != "source"]
     before = [p for p in usable if p.mention.end <= anchor[0]]
@@ -115,7 +117,9 @@ def find_roles(
             agent, patient = after[0].mention, agent
     elif pronoun is not None:
         agent = discourse.resolve(pronoun)
-    elif after and after[0].marker == "plain":
+    elif after and after[0].marker == "plain" and after[0].mention.start >= anchor_clause[1]:
+        # A heading: "2024年诉讼：马斯克起诉OpenAI". In the anchor's own clause the entity
+        # after the verb is its object, and the subject is one this reader did not see.
         agent = after[0].mention
         after = after[1:]
     else:
