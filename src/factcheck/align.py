@@ -18,7 +18,7 @@ import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import regex
@@ -48,6 +48,7 @@ class Pair:
     relation: Relation
     score: float  # alignment confidence, 0..1
     context: float  # similarity of the masked folded sentences, 0..1
+    confirmed: bool = False  # both name the same subject (or swap subject and object)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +56,14 @@ class _Item:
     claim: Claim
     masked: str
     keys: frozenset[str]
+    weak: bool  # the subject may be a mis-attribution: a place, or a name not in the registry
+    unique: bool = False  # the only claim of its predicate and kind in its source
 
 
-def _item(claim: Claim) -> _Item:
+SubjectType = Callable[[str], str | None]
+
+
+def _item(claim: Claim, subject_type: SubjectType | None = None) -> _Item:
     lo = max(0, claim.start - claim.sentence_start)
     hi = max(lo, claim.end - claim.sentence_start)
     sent = claim.sentence
@@ -66,15 +72,26 @@ def _item(claim: Claim) -> _Item:
     tokens = _KEYS.findall(masked)
     keys = {t for t in tokens if len(t) > 1}
     keys.update(a + b for a, b in itertools.pairwise(tokens) if len(a) == len(b) == 1)
-    return _Item(claim, masked, frozenset(keys))
+    weak = False
+    if claim.subject and subject_type is not None:
+        weak = subject_type(claim.subject) in (None, "place")
+    return _Item(claim, masked, frozenset(keys), weak)
 
 
-def align(claims: Sequence[Claim]) -> list[Pair]:
+def align(claims: Sequence[Claim], *, subject_type: SubjectType | None = None) -> list[Pair]:
     """Pairs of aligned claims across sources, in a deterministic order independent of the
-    order in which sources were given."""
+    order in which sources were given. `subject_type` gives an entity id's type (None when
+    the registry does not know it): a place or an unknown name as subject is weak evidence,
+    since extraction often takes a dateline place or a stray phrase for the subject."""
     by_source: dict[str, list[_Item]] = defaultdict(list)
     for claim in sorted(claims, key=lambda c: (c.source, c.start, c.end, c.id)):
-        by_source[claim.source].append(_item(claim))
+        by_source[claim.source].append(_item(claim, subject_type))
+    for items in by_source.values():
+        counts = Counter((i.claim.predicate, i.claim.value.kind) for i in items)
+        items[:] = [
+            replace(i, unique=counts[(i.claim.predicate, i.claim.value.kind)] == 1)
+            for i in items
+        ]
     pairs: list[Pair] = []
     for src_a, src_b in itertools.combinations(sorted(by_source), 2):
         pairs.extend(_align_two(by_source[src_a], by_source[src_b]))
@@ -182,29 +199,36 @@ def _fit(a: Claim, b: Claim) -> float:
     return {"compatible": 0.1, "loose": 0.05}.get(status, 0.0)
 
 
-def _entities(a: Claim, b: Claim) -> float | None:
+def _entities(a: _Item, b: _Item) -> float | None:
     """Subject/object compatibility: None when they name different entities."""
-    if a.subject and b.subject:
-        if a.subject == b.subject:
-            return 0.0 if a.object and b.object and a.object != b.object else 0.3
+    ca, cb = a.claim, b.claim
+    if ca.object and cb.object and ca.object != cb.object:
+        return None
+    if ca.subject and cb.subject:
+        if ca.subject == cb.subject:
+            return 0.3
         # "OpenAI was founded" vs "Musk founded OpenAI": the roles swapped, same fact.
-        if a.subject in (b.object,) or b.subject in (a.object,):
+        if ca.subject == cb.object or cb.subject == ca.object:
             return 0.2
-        return None
-    if a.object and b.object and a.object != b.object:
-        return None
-    if a.subject_text and b.subject_text:
-        return 0.1 * fuzz.ratio(fold(a.subject_text), fold(b.subject_text)) / 100.0
+        if not (a.weak or b.weak):
+            return None
+        return 0.0  # a doubtful subject on either side: no evidence either way
+    if ca.subject or cb.subject:
+        if ca.subject_text and cb.subject_text:
+            return 0.05 + 0.1 * fuzz.ratio(fold(ca.subject_text), fold(cb.subject_text)) / 100
+        return 0.05
     return 0.0
 
 
 def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
-    ent = _entities(a.claim, b.claim)
+    ent = _entities(a, b)
     if ent is None:
         return None
     ctx = _context(a, b)
-    score = min(1.0, 0.55 + ent + 0.15 * ctx)
-    pair = Pair(a.claim, b.claim, "same", round(score, 3), round(ctx, 3))
+    # One claim of this relation in each source: most likely they tell the same fact.
+    unique = 0.1 if a.unique and b.unique else 0.0
+    score = min(1.0, 0.55 + ent + 0.15 * ctx + unique)
+    pair = Pair(a.claim, b.claim, "same", round(score, 3), round(ctx, 3), ent >= 0.2)
     return score + _fit(a.claim, b.claim), pair
 
 
@@ -212,7 +236,7 @@ def _by_context(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     ca, cb = a.claim, b.claim
     if ca.predicate and cb.predicate:
         return None  # both relations known: pass 1 or pass 3 decides
-    if _entities(ca, cb) is None:
+    if _entities(a, b) is None:
         return None
     ctx = _context(a, b)
     if ctx < CONTEXT_MIN:

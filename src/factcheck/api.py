@@ -94,10 +94,12 @@ def compare_claims(
     """Align and judge claims already extracted (from documents, or from a ledger), and
     build the report: filtered by code and confidence, sorted, summarized."""
     from factcheck.align import align
+    from factcheck.entities import load_entities
     from factcheck.judge import judge_all
 
     config = config or Config()
-    findings = judge_all(align(claims), rates=config.rates)
+    registry = load_entities(tuple(config.aliases))
+    findings = judge_all(align(claims, subject_type=registry.type_of), rates=config.rates)
     kept = [
         f
         for f in findings

@@ -15,7 +15,7 @@ from factcheck.align import Pair
 from factcheck.intervals import ValueMatch, compare_values
 from factcheck.models import Claim, DateValue, Finding, Side
 
-CONFIDENT = 0.75  # alignment score a contradiction needs
+CONFIDENT = 0.7  # alignment score a contradiction needs
 NEAR_IDENTICAL = 0.9  # context similarity that makes an unknown relation the same statement
 _SOFT_MODALITIES = ("forecast", "hedged", "negated")
 _MISMATCH = {"date": "FC101", "money": "FC102", "number": "FC103", "percent": "FC104"}
@@ -84,7 +84,8 @@ def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
         if pair.context >= NEAR_IDENTICAL:
             return _finding("FC105", pair, match.explanation, confidence)
         return _finding("FC206", pair, f"possibly the same fact; {match.explanation}", confidence)
-    if confidence < CONFIDENT:
+    if confidence < CONFIDENT or not pair.confirmed:
+        # Without the same subject on both sides, a relation alone does not make one fact.
         return _finding("FC206", pair, f"possibly the same fact; {match.explanation}", confidence)
     return _finding(_MISMATCH[a.value.kind], pair, match.explanation, confidence)
 
