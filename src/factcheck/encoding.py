@@ -75,9 +75,9 @@ def _bomless_utf16(data: bytes) -> str | None:
     if len(data) < 4 or len(data) % 2:
         return None
     even_nul, odd_nul = data[0::2].count(0), data[1::2].count(0)
-    if odd_nul > 4 * even_nul:
+    if odd_nul > 2 * even_nul:
         codec = "utf-16-le"
-    elif even_nul > 4 * odd_nul:
+    elif even_nul > 2 * odd_nul:
         codec = "utf-16-be"
     else:
         return None

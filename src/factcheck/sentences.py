@@ -41,7 +41,8 @@ _SENTENCE_LIST = TypeAdapter(list[Sentence])
 def _abbreviations() -> frozenset[str]:
     from factcheck.normalize.lexdata import load_lexicon
 
-    return frozenset(str(a).lower() for a in load_lexicon("sentences.yaml")["abbreviations"])
+    entries = [str(a) for a in load_lexicon("sentences.yaml")["abbreviations"]]
+    return frozenset(entries + [a.upper() for a in entries])
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -55,7 +56,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group()
     if len(word) == 1 or _DOTTED.fullmatch(word):
         return True
-    return word.lower() in _abbreviations()
+    return word in _abbreviations()
 
 
 def _segments(text: str, start: int) -> list[tuple[int, int, int]]:
