@@ -25,11 +25,13 @@ import regex
 
 from factcheck.models import DateValue, Mention
 from factcheck.normalize.dates_common import Found, alternation, lexicon, part_of, widen
-from factcheck.normalize.dates_en import find_en
+from factcheck.normalize.dates_en import find_en, words
 from factcheck.normalize.dates_numeric import find_numeric
 from factcheck.normalize.dates_zh import find_zh
 
 _CJK = regex.compile(r"[\u3400-\u9fff]")
+_DIGIT = regex.compile(r"\d")
+_LATIN = regex.compile(r"[a-z]")
 _GAP = regex.compile(r"[\s,，、(（]{0,3}")
 
 
@@ -58,20 +60,15 @@ def _qualifiers() -> dict[str, regex.Pattern[str]]:
 
 
 def _merge(found: list[Found]) -> list[Found]:
-    """The longest of overlapping readings (the earlier one on a tie), in text order."""
-    taken: list[Found] = []
-    starts: list[int] = []
-    import bisect
-
-    for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-        i = bisect.bisect_left(starts, f.start)
-        if i > 0 and taken[i - 1].end > f.start:
+    """Of overlapping readings, the longest (the earlier one on a tie), in text order."""
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, f.start - f.end)):
+        if out and f.start < out[-1].end:
+            if f.end - f.start > out[-1].end - out[-1].start:
+                out[-1] = f
             continue
-        if i < len(taken) and taken[i].start < f.end:
-            continue
-        taken.insert(i, f)
-        starts.insert(i, f.start)
-    return taken
+        out.append(f)
+    return out
 
 
 def _join_weekdays(found: list[Found], folded: str) -> list[Found]:
@@ -80,8 +77,10 @@ def _join_weekdays(found: list[Found], folded: str) -> list[Found]:
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
-        if prev is not None and (prev.weekday != f.weekday) and _GAP.fullmatch(
-            folded, prev.end, f.start
+        if (
+            prev is not None
+            and (prev.weekday != f.weekday)
+            and _GAP.fullmatch(folded, prev.end, f.start)
         ):
             date = f if prev.weekday else prev
             out[-1] = Found(prev.start, f.end, date.value)
@@ -94,11 +93,11 @@ def _qualify(f: Found, folded: str) -> Found:
     q = _qualifiers()
     en, zh = lexicon()["en"], lexicon()["zh"]
     start, end, value = f.start, f.end, f.value
-    head = folded[max(0, start - 30):start]
+    head = folded[max(0, start - 30) : start]
     if value.mod is None and value.granularity in ("year", "month") and value.start:
         part: str | None = None
         if m := q["part_before"].search(head):
-            part, start = en["part_before"][regex.sub(r"[\s-]+", " ", m["p"])], start - len(m[0])
+            part, start = en["part_before"][words(m["p"])], start - len(m[0])
         elif value.granularity == "year" and (m := q["year_part_after"].match(folded, end)):
             part, end = zh["year_parts"][m["p"]], m.end()
         elif value.granularity == "month" and (m := q["month_part_after"].match(folded, end)):
@@ -122,18 +121,24 @@ def find_dates(
     without it, a text with Chinese characters reads as Chinese."""
     if len(folded) != len(text):
         raise ValueError("folded must be fold(text): the same length as text")
-    language = lang or ("zh" if _CJK.search(folded) else "en")
-    found = [
-        *find_numeric(folded, reference_date, language),
-        *find_en(text, folded, reference_date),
-    ]
-    if language == "zh" or _CJK.search(folded):
+    has_cjk = _CJK.search(folded) is not None
+    language = lang or ("zh" if has_cjk else "en")
+    # each reader runs only where its script occurs: a megabyte of 億 never meets the
+    # English patterns
+    found: list[Found] = []
+    if _DIGIT.search(folded):
+        found += find_numeric(folded, reference_date, language)
+    if _LATIN.search(folded):
+        found += find_en(text, folded, reference_date)
+    if has_cjk:
         found += find_zh(folded, reference_date)
     mentions = []
     for f in _join_weekdays(_merge(found), folded):
         q = _qualify(f, folded)
         value: DateValue = q.value
         mentions.append(
-            Mention(text=text[q.start:q.end], start=q.start, end=q.end, kind="date", value=value)
+            Mention.model_construct(
+                text=text[q.start : q.end], start=q.start, end=q.end, kind="date", value=value
+            )
         )
     return mentions

@@ -50,6 +50,12 @@ class Found:
     weekday: bool = False  # a weekday name alone: merged into a date written beside it
 
 
+def _value(**fields: Any) -> DateValue:
+    # the builders below only make valid values: skip pydantic's validation, which dominates
+    # the time on long texts full of dates
+    return DateValue.model_construct(**fields)
+
+
 def valid(y: int, m: int, d: int) -> bool:
     return 1 <= y <= 9999 and 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
@@ -58,22 +64,24 @@ def last_day(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
 
 
+@functools.lru_cache(maxsize=4096)
 def year_value(y: int) -> DateValue | None:
     if not 1 <= y <= 9999:
         return None
-    return DateValue(
+    return _value(
         timex=f"{y:04d}", start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year"
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def month_value(y: int | None, m: int) -> DateValue | None:
     if not 1 <= m <= 12:
         return None
     if y is None:
-        return DateValue(timex=f"XXXX-{m:02d}", granularity="month")
+        return _value(timex=f"XXXX-{m:02d}", granularity="month")
     if not 1 <= y <= 9999:
         return None
-    return DateValue(
+    return _value(
         timex=f"{y:04d}-{m:02d}",
         start=dt.date(y, m, 1),
         end=dt.date(y, m, last_day(y, m)),
@@ -81,18 +89,21 @@ def month_value(y: int | None, m: int) -> DateValue | None:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def day_value(day: dt.date) -> DateValue:
-    return DateValue(timex=day.isoformat(), start=day, end=day, granularity="day")
+    return _value(timex=day.isoformat(), start=day, end=day, granularity="day")
 
 
+@functools.lru_cache(maxsize=4096)
 def partial_day(m: int | None, d: int) -> DateValue | None:
     """A day written without a year (and maybe without a month), left unresolved."""
     if not 1 <= d <= 31 or (m is not None and (not 1 <= m <= 12 or d > last_day(2000, m))):
         return None
     month = f"{m:02d}" if m is not None else "XX"
-    return DateValue(timex=f"XXXX-{month}-{d:02d}", granularity="day")
+    return _value(timex=f"XXXX-{month}-{d:02d}", granularity="day")
 
 
+@functools.lru_cache(maxsize=4096)
 def full_day(y: int, m: int, d: int) -> DateValue | None:
     return day_value(dt.date(y, m, d)) if valid(y, m, d) else None
 
@@ -148,7 +159,7 @@ def week_day(ref: dt.date | None, weekday: int, week_shift: int = 0) -> DateValu
     """A weekday in the reference week (Monday first), or `week_shift` weeks away."""
     if ref is None:
         return (
-            DateValue(timex=f"XXXX-WXX-{weekday}", granularity="day") if week_shift == 0 else None
+            _value(timex=f"XXXX-WXX-{weekday}", granularity="day") if week_shift == 0 else None
         )
     monday = ref - dt.timedelta(days=ref.isoweekday() - 1)
     return day_value(monday + dt.timedelta(days=7 * week_shift + weekday - 1))
@@ -183,8 +194,7 @@ def offset(ref: dt.date | None, n: int, unit: str) -> DateValue | None:
     else:
         start, end = dt.date(y, m, 1), dt.date(y, m, last_day(y, m))
     gran: Granularity = "year" if unit == "year" else "month"
-    return DateValue(timex=point.isoformat(), start=start, end=end, granularity=gran,
-                     mod="approx")
+    return _value(timex=point.isoformat(), start=start, end=end, granularity=gran, mod="approx")
 
 
 def relative_day(ref: dt.date | None, n: int) -> DateValue | None:
@@ -240,15 +250,25 @@ def part_of(value: DateValue, part: str) -> DateValue:
     y = value.start.year
     if value.granularity == "year":
         first, last = parts["year"][part]
-        return value.model_copy(update={
-            "start": dt.date(y, first, 1), "end": dt.date(y, last, last_day(y, last)),
-            "granularity": "month", "mod": "range"})
+        return value.model_copy(
+            update={
+                "start": dt.date(y, first, 1),
+                "end": dt.date(y, last, last_day(y, last)),
+                "granularity": "month",
+                "mod": "range",
+            }
+        )
     if value.granularity == "month":
         m = value.start.month
         first, last = parts["month"][part]
-        return value.model_copy(update={
-            "start": dt.date(y, m, first), "end": dt.date(y, m, min(last, last_day(y, m))),
-            "granularity": "day", "mod": "range"})
+        return value.model_copy(
+            update={
+                "start": dt.date(y, m, first),
+                "end": dt.date(y, m, min(last, last_day(y, m))),
+                "granularity": "day",
+                "mod": "range",
+            }
+        )
     return value
 
 

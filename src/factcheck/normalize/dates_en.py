@@ -47,33 +47,49 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     tens, ords = f"(?:{alternation(en['tens'])})", f"(?:{alternation(en['ordinals'])})"
     cards = f"(?:{alternation(en['day_cardinals'])})"
     dayword = rf"(?P<dw>(?:(?:{tens})[\s-]{{1,2}})?(?:{ords}|{cards}))(?![a-z])"
-    daynum = r"(?P<dn>3[01]|[12]\d|0?[1-9])(?P<sfx>st|nd|rd|th)?(?![\d:]|[a-z]|[.,]\d)"
+    daynum = r"(?<!\d)(?P<dn>\d{1,2}+)(?P<sfx>st|nd|rd|th)?(?![\d:]|[a-z]|[.,]\d)"
     year = r"(?P<y>\d{4}|(?<=of\s{1,3}|')\d\d)(?!\d)"
     shift = rf"{_W}(?P<shift>{alternation(en['shift'])})"
-    count = rf"(?P<n>\d{{1,3}}|{alternation(en['count_words'])}|(?:(?:{tens})[\s-]{{1,2}})?{cards}"
-    count += r"|eleven|twelve|fifteen)"
-    later = alternation([*en["ago"], *en["later"], "from tomorrow", "from yesterday",
-                         "after today", "before today", "after tomorrow", "before yesterday"])
+    words = alternation([*en["count_words"], *en["tens"], *en["day_cardinals"], "eleven",
+                         "twelve", "fifteen"])
+    count = rf"(?P<n>(?<!\d)\d{{1,3}}+|(?:{words})(?:[\s-]{{1,2}}{cards})?)"
+    later = alternation(
+        [
+            *en["ago"],
+            *en["later"],
+            "from tomorrow",
+            "from yesterday",
+            "after today",
+            "before today",
+            "after tomorrow",
+            "before yesterday",
+        ]
+    )
     return {
         "md": regex.compile(
-            rf"(?:{wd},?\s{{1,3}})?{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}})(?:{daynum}|{dayword})"
+            rf"{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}})(?:{daynum}|{dayword})"
             rf"(?:(?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year})?"
         ),
         "dm": regex.compile(
-            rf"(?<![\d$.,]|\$\s)(?:{wd},?\s{{1,3}})?(?:the\s{{1,3}})?(?:{daynum}|{dayword}"
-            rf"(?=\s{{1,3}}of))(?P<sep>\s{{0,3}}\.?\s{{0,3}}|\s{{1,3}}of\s{{1,3}}|-|/){mon}"
+            rf"(?:(?<![\d$.,]|\$\s){daynum}|{_W}{dayword}(?=\s{{1,3}}of))"
+            rf"(?P<sep>\s{{0,3}}\.?\s{{0,3}}|\s{{1,3}}of\s{{1,3}}|-|/){mon}"
             rf"(?:(?:\s{{0,3}},?\s{{0,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year})?"
         ),
         "my": regex.compile(
             rf"{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}}|\s{{1,3}}of\s{{1,3}})(?P<y>\d{{4}})(?!\d)"
         ),
         "ym": regex.compile(
-            r"(?<!\d)(?P<y>\d{4})(?:\s{0,3}(?P<comma>,)?\s{0,3}|[-/])" + mon
+            r"(?<!\d)(?P<y>\d{4})(?:\s{0,3}(?P<comma>,)?\s{0,3}|[-/])"
+            + mon
             + r"(?:[-/](?P<dn>3[01]|[12]\d|0?[1-9])(?!\d))?"
         ),
         "month": regex.compile(
-            rf"(?:{_W}(?P<ctx>{alternation(en['month_context'])})\s{{1,3}})?(?<!\$){mon}"
+            rf"(?<!\$){mon}"
         ),
+        "month_ctx": regex.compile(
+            rf"{_W}(?:{alternation(en['month_context'])})\s{{1,3}}$"
+        ),
+        "wd_before": regex.compile(rf"{wd},?\s{{1,3}}$"),
         "rel_day": regex.compile(rf"{_W}(?:{alternation(en['relative_days'])})(?![a-z])"),
         "shift_unit": regex.compile(rf"{shift}\s{{1,3}}(?P<unit>year|month)(?![a-z])"),
         "shift_week_wd": regex.compile(
@@ -90,10 +106,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"{shift}\s{{1,3}}month"
         ),
         "offset": regex.compile(
-            rf"(?:{_W}(?P<in>in|within)\s{{1,3}})?{_W}{count}\s{{1,3}}"
+            rf"{_W}{count}\s{{1,3}}"
             rf"(?P<unit>{alternation(en['units'])})(?![a-z])"
             rf"(?:\s{{1,3}}(?P<dir>{later})(?![a-z]))?"
         ),
+        "in_before": regex.compile(r"(?<![a-z])(?P<in>in|within)\s{1,3}$"),
         "wd_day": regex.compile(
             rf"{wd},?\s{{1,3}}(?:the\s{{1,3}})?(?:{daynum}|{dayword})(?![\d:]|[./-]\d)"
         ),
@@ -123,9 +140,17 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
+_BLANKS = regex.compile(r"[\s-]+")
+
+
+def words(s: str) -> str:
+    """'day  after-tomorrow' -> 'day after tomorrow': the form of the lexicon keys."""
+    return _BLANKS.sub(" ", s)
+
+
 def _day(m: regex.Match[str]) -> int | None:
     if m["dn"]:
-        return int(m["dn"])
+        return int(m["dn"]) if 1 <= int(m["dn"]) <= 31 else None
     if m["dw"]:
         n = parse_english_ordinal(m["dw"]) or parse_english_number(m["dw"])
         return int(n) if n is not None and 1 <= n <= 31 else None
@@ -140,11 +165,11 @@ def _year_of(m: regex.Match[str], ref: dt.date | None) -> int | None:
 
 
 def _month(m: regex.Match[str]) -> int:
-    return int(lexicon()["en"]["months"][regex.sub(r"\.$", "", m["mon"])])
+    return int(lexicon()["en"]["months"][m["mon"].rstrip(".")])
 
 
 def _ambiguous(m: regex.Match[str]) -> bool:
-    return regex.sub(r"\.$", "", m["mon"]) in lexicon()["en"]["ambiguous_months"]
+    return m["mon"].rstrip(".") in lexicon()["en"]["ambiguous_months"]
 
 
 def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
@@ -155,9 +180,12 @@ def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
             day, year = _day(m), _year_of(m, ref)
             if day is None:
                 continue
-            sep = folded[m.end("mon"):m.start("dn" if m["dn"] else "dw")] if name == "md" else m["sep"]
-            if _ambiguous(m) and year is None and not (
-                m["sfx"] or m["wd"] or (m["dw"] and name == "md") or sep.strip(" .")
+            day_at = m.start("dn" if m["dn"] else "dw")
+            sep = folded[m.end("mon") : day_at] if name == "md" else m["sep"]
+            if (
+                _ambiguous(m)
+                and year is None
+                and not (m["sfx"] or p["wd_before"].search(folded, max(0, m.start() - 12), m.start()) or (m["dw"] and name == "md") or sep.strip(" ."))
             ):
                 continue  # "may 5", "5 may": not enough to make "may" a month
             if m["dw"] and name == "md" and _ambiguous(m) and m["dw"] in en["day_cardinals"][:9]:
@@ -177,9 +205,10 @@ def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
             if v is not None and not p["year_stop"].match(folded, m.end()):
                 yield Found(m.start(), m.end(), v)
     for m in p["month"].finditer(folded):
-        word = regex.sub(r"\.$", "", m["mon"])
+        word = m["mon"].rstrip(".")
         full = len(word) > 4 or word in ("june", "july")
-        if m["ctx"] is None and (_ambiguous(m) or not full):
+        ctx = p["month_ctx"].search(folded, max(0, m.start() - 12), m.start())
+        if ctx is None and (_ambiguous(m) or not full):
             continue
         if v := month_only(ref, _month(m)):
             yield Found(m.start("mon"), m.end(), v)
@@ -217,8 +246,11 @@ def _word_years(folded: str) -> Iterator[Found]:
         else:
             century, rest = parse_english_number(m["c"]), parse_english_number(m["r"])
             n = None
-            if century and rest is not None and 10 <= century <= 20 and (
-                rest == 100 or 10 <= rest < 100
+            if (
+                century
+                and rest is not None
+                and 10 <= century <= 20
+                and (rest == 100 or 10 <= rest < 100)
             ):
                 n = century * 100 + (0 if rest == 100 else rest)
         if n is not None and n == int(n) and (v := year_value(int(n))):
@@ -226,18 +258,18 @@ def _word_years(folded: str) -> Iterator[Found]:
 
 
 def _wd(m: regex.Match[str]) -> str:
-    return regex.sub(r"\.$", "", m["wd"])
+    return m["wd"].rstrip(".")
 
 
 def _shift(m: regex.Match[str]) -> int:
-    return int(lexicon()["en"]["shift"][regex.sub(r"[\s-]+", " ", m["shift"])])
+    return int(lexicon()["en"]["shift"][words(m["shift"])])
 
 
 def _relative(text: str, folded: str, ref: dt.date) -> Iterator[Found]:
     p = _patterns()
     en = lexicon()["en"]
     for m in p["rel_day"].finditer(folded):
-        key = regex.sub(r"[\s-]+", " ", m.group())
+        key = words(m.group())
         if v := relative_day(ref, en["relative_days"][key]):
             yield Found(m.start(), m.end(), v)
     for m in p["shift_unit"].finditer(folded):
@@ -282,9 +314,10 @@ def _relative(text: str, folded: str, ref: dt.date) -> Iterator[Found]:
 def _offsets(folded: str, ref: dt.date) -> Iterator[Found]:
     en = lexicon()["en"]
     for m in _patterns()["offset"].finditer(folded):
-        if not (m["in"] or m["dir"]) or (m["in"] == "within"):
+        before = _patterns()["in_before"].search(folded, max(0, m.start() - 10), m.start())
+        if not (before or m["dir"]) or (before and before["in"] == "within"):
             continue
-        n_text = regex.sub(r"[\s-]+", " ", m["n"])
+        n_text = words(m["n"])
         n = en["count_words"].get(n_text) or parse_english_number(n_text)
         if n is None or n != int(n) or not 0 < n < 1000:
             continue
@@ -295,4 +328,4 @@ def _offsets(folded: str, ref: dt.date) -> Iterator[Found]:
             base = ref + dt.timedelta(days=1 if d[-1] == "tomorrow" else -1)
         value: DateValue | None = offset(base, sign * int(n), en["units"][m["unit"]])
         if value is not None:
-            yield Found(m.start(), m.end(), value)
+            yield Found(before.start() if before else m.start(), m.end(), value)

@@ -44,8 +44,9 @@ _MD = _MON + r"\s{0,2}月(?P<mend>)(?:\s{0,2}" + _DAY + r"(?:\s{0,2}(?P<dsuf>[�
 def _patterns() -> dict[str, regex.Pattern[str]]:
     zh = lexicon()["zh"]
     nb = f"(?<![\\d{_CN}])"
-    ry, rm, rd = (alternation(zh[k]) for k in ("relative_years", "relative_months",
-                                                "relative_days"))
+    ry, rm, rd = (
+        alternation(zh[k]) for k in ("relative_years", "relative_months", "relative_days")
+    )
     weekdays = "".join(k for k, v in zh["weekdays"].items() if v is not None)
     return {
         "abs": regex.compile(
@@ -56,9 +57,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?P<ry>{ry})(?:\s{{0,2}}(?:{_MD}|(?P<rm>{rm})(?:\s{{0,2}}{_DAY}\s{{0,2}}"
             r"(?P<dsuf>[日号]))?))?"
         ),
-        "rel_month": regex.compile(
-            rf"(?P<rm>{rm})(?:\s{{0,2}}{_DAY}\s{{0,2}}(?P<dsuf>[日号]))?"
-        ),
+        "rel_month": regex.compile(rf"(?P<rm>{rm})(?:\s{{0,2}}{_DAY}\s{{0,2}}(?P<dsuf>[日号]))?"),
         "md": regex.compile(nb + r"(?<!年\s{0,2})" + _MD),
         "day": regex.compile(
             rf"(?<![\d月]\s{{0,2}}|\d)(?P<d>3[01]|[12]\d|0?[1-9])\s{{0,2}}(?P<dsuf>[日号])"
@@ -79,6 +78,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
+@functools.lru_cache(maxsize=4096)
 def number(text: str) -> int | None:
     if text.isascii():
         return int(text) if text.isdigit() else None
@@ -109,9 +109,14 @@ def _month_and_day(
     if month is None:
         return None, end
     day_text = m["d"]
-    if day_text and not m["dsuf"] and (
-        day_text.isascii() or _patterns()["bare_day_stop"].match(folded, m.end("d"))
-        or (m.end("d") < len(folded) and folded[m.end("d")].isdigit())
+    if (
+        day_text
+        and not m["dsuf"]
+        and (
+            day_text.isascii()
+            or _patterns()["bare_day_stop"].match(folded, m.end("d"))
+            or (m.end("d") < len(folded) and folded[m.end("d")].isdigit())
+        )
     ):
         day_text, end = None, m.end("mend")
     if day_text is None:
