@@ -142,6 +142,7 @@ def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_cli_exit_codes_and_formats(repo: Path) -> None:
     ok = cli(repo, "check", "articles/acme-wire.txt")
     assert ok.returncode == 0, ok.stderr
@@ -161,6 +162,7 @@ def test_cli_exit_codes_and_formats(repo: Path) -> None:
     assert "Traceback" not in missing.stderr
 
 
+@pytest.mark.slow
 def test_cli_settings_and_ledger_add(repo: Path) -> None:
     shown = cli(repo, "check", "--show-settings")
     assert 'exclude = ["drafts/*"]' in shown.stdout

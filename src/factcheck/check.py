@@ -108,6 +108,10 @@ def _given(
     out = []
     for name in files:
         rel = relative(name, root)
+        if (root / rel).is_dir():  # a folder stands for the documents in it
+            prefix = "" if rel == "." else rel.rstrip("/") + "/"
+            out.extend(doc for doc in documents if doc.startswith(prefix))
+            continue
         if not (root / rel).is_file():
             raise SourceError("no such file", path=str(name), hint="check the path")
         if not matches(rel, config.exclude):  # excluded files stay excluded when named
