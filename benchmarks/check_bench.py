@@ -60,8 +60,9 @@ def _article(story: dict[str, object], lang: str, drift: bool) -> str:
             f"buy {s['target']} for ${s['price']} billion in cash.\n\n"
             f"{s['target']} was founded in {s['founded']} and employs {s['staff']:,} people.\n"
         )
+    yi = round(float(str(s["price"])) * 10, 1)  # 億 is a hundred million
     text = (
-        f"{s['buyer_zh']}於{s['year']}年{s['month']}月{s['day']}日同意以{s['price']}億美元"
+        f"{s['buyer_zh']}於{s['year']}年{s['month']}月{s['day']}日同意以{yi:g}億美元"
         f"現金收購{s['target_zh']}。\n\n{s['target_zh']}成立於{s['founded']}年，"
         f"員工{s['staff']}人。\n"
     )

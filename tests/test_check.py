@@ -177,3 +177,24 @@ def test_cli_settings_and_ledger_add(repo: Path) -> None:
     refused = cli(repo, "check", "articles/acme-2024.md", "--format", "line")
     assert refused.returncode == 1
     assert "“1,200” here vs “1,300” in claims/ledger.yaml:" in refused.stdout
+
+
+def test_ledger_claims_come_from_the_index_until_the_ledger_changes(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck import check as check_module
+
+    run_check(None, load_settings(start=repo))
+    built: list[int] = []
+    real = check_module.build_claims
+    monkeypatch.setattr(
+        check_module, "build_claims", lambda led, *a: built.append(1) or real(led, *a)
+    )
+    again = run_check(["articles/acme-wire.txt"], load_settings(start=repo))
+    assert built == []
+    assert any(f.sides[1].source == "claims/companies.yaml" for f in again.report.findings)
+    ledger = repo / "claims" / "companies.yaml"
+    ledger.write_text(ledger.read_text("utf-8").replace('"2015"', '"2016"'), encoding="utf-8")
+    changed = run_check(["articles/acme-wire.txt"], load_settings(start=repo))
+    assert built == [1]
+    assert summary(changed) == ["FC101 articles/acme-wire.txt claims/companies.yaml"]

@@ -162,3 +162,25 @@ def test_extraction_files_carry_aliases_and_triggers(tmp_path: Path) -> None:
         "zh": ["召回"],
     }
     assert extraction_files(load_ledger(tmp_path / "nothing"), tmp_path / "c2") == ([], [])
+
+
+def test_relative_dates_are_written_as_the_date_they_meant() -> None:
+    import datetime as dt
+
+    from factcheck.ledger import fact_from_claim
+    from factcheck.models import Claim, DateValue
+
+    day = DateValue(timex="2025-03-04", start=dt.date(2025, 3, 4), end=dt.date(2025, 3, 4))
+    claim = Claim(
+        id="a.md#5", source="a.md", line=2, column=3, start=5, end=12, subject="metropay",
+        predicate="ruling.date", value_text="Tuesday", value=day, time_text="on Tuesday",
+        time=day, sentence="The court ruled on Tuesday.", sentence_start=0,
+    )  # fmt: skip
+    fact = fact_from_claim(claim, note="checked")
+    assert (fact.value, fact.time, fact.source, fact.note) == (
+        "2025-03-04", "2025-03-04", "a.md:2:3", "checked"
+    )  # fmt: skip
+    plain = claim.model_copy(update={"value_text": "March 4, 2025", "predicate": None})
+    with pytest.raises(LedgerError, match="no predicate"):
+        fact_from_claim(plain)
+    assert fact_from_claim(plain, predicate="ruling.date").value == "March 4, 2025"

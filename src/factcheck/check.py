@@ -18,7 +18,14 @@ from factcheck import codes
 from factcheck.config import Config, Settings, load_settings
 from factcheck.errors import SourceError
 from factcheck.index import Entry, Index, data_fingerprint, story_keys
-from factcheck.ledger import Ledger, extraction_files, load_ledger
+from factcheck.ledger import (
+    Ledger,
+    build_claims,
+    dump_entries,
+    extraction_files,
+    load_entries,
+    load_ledger,
+)
 from factcheck.models import Claim, Finding, Report, SourceInfo, Summary
 from factcheck.suppress import Baseline, Suppression, apply_suppressions
 from factcheck.workspace import Progress, list_documents, refresh, relative
@@ -61,7 +68,7 @@ def run_check(
     cache_dir, ledger_dir = settings.path(config.cache_dir), settings.path(config.ledger)
     documents = list_documents(root, config, cache_dir, ledger_dir)
     given = _given(files, documents, root, config)
-    ledger = load_ledger(ledger_dir, root=root, lexicon=config.lexicon, aliases=config.aliases)
+    ledger = load_ledger(ledger_dir, root=root, claims=False)
     # Articles are read with the ledger's aliases and triggers as well as the config's.
     more_aliases, more_lexicon = extraction_files(ledger, cache_dir)
     reading = config.model_copy(
@@ -76,6 +83,7 @@ def run_check(
         for rel in given:
             if rel in errors:
                 raise errors[rel]
+        _ledger_claims(index, ledger, config)
         entries = {rel: _entry(index, rel) for rel in given}
         partners = _partners(index, entries, ledger)
     findings = _compare(entries, partners, ledger, config)
@@ -105,7 +113,7 @@ def _given(
         return documents
     from factcheck.workspace import matches
 
-    out = []
+    out: list[str] = []
     for name in files:
         rel = relative(name, root)
         if (root / rel).is_dir():  # a folder stands for the documents in it
@@ -117,6 +125,17 @@ def _given(
         if not matches(rel, config.exclude):  # excluded files stay excluded when named
             out.append(rel)
     return sorted(set(out))
+
+
+def _ledger_claims(index: Index, ledger: Ledger, config: Config) -> None:
+    """The ledger's facts as claims, from the index while the ledger files are unchanged
+    (reading values costs more than a whole incremental check otherwise)."""
+    cached = index.meta("ledger")
+    if cached is not None and cached.startswith(ledger.digest + "\n"):
+        ledger.entries = load_entries(cached[len(ledger.digest) + 1 :])
+        return
+    build_claims(ledger, config.lexicon, config.aliases)
+    index.set_meta("ledger", ledger.digest + "\n" + dump_entries(ledger.entries).decode())
 
 
 def _entry(index: Index, rel: str) -> Entry:

@@ -110,6 +110,13 @@ class Index:
         self.db.commit()
         self.db.close()
 
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
     def stat_of(self) -> dict[str, tuple[int, int, str]]:
         """path -> (mtime_ns, size, sha256) for every indexed document."""
         rows = self.db.execute("SELECT path, mtime_ns, size, sha256 FROM docs")
@@ -160,8 +167,9 @@ class Index:
     def related(
         self, keys: Iterable[str], *, exclude: Iterable[str], limit: int, min_score: float = 0.0
     ) -> list[str]:
-        """Documents sharing any of `keys`, best first: each shared key counts 1/df (a name
-        or a year every article mentions says little about being the same story)."""
+        """Documents sharing an entity or at least two values with `keys`, best first: each
+        shared key counts 1/df (a name or a year every article mentions says little about
+        being the same story; one shared number alone is a coincidence)."""
         wanted = sorted(set(keys))
         if not wanted:
             return []
@@ -172,7 +180,8 @@ class Index:
         rows = self.db.execute(
             "SELECT k.path, SUM(1.0 / d.df) AS score FROM keys k JOIN ("
             "  SELECT key, COUNT(*) AS df FROM keys JOIN wanted USING (key) GROUP BY key"
-            ") d USING (key) GROUP BY k.path HAVING score >= ? "
+            ") d USING (key) GROUP BY k.path "
+            "HAVING score >= ? AND (COUNT(*) >= 2 OR MAX(k.key LIKE 's:%') = 1) "
             "ORDER BY score DESC, k.path LIMIT ?",
             (min_score, limit + len(skip)),
         )

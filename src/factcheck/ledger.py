@@ -8,13 +8,14 @@ finding against the ledger points the editor at the exact line to look at.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from factcheck.errors import LedgerError
 from factcheck.models import Claim, DateValue, Value
@@ -79,6 +80,8 @@ class Ledger:
     aliases: dict[str, AliasSpec] = field(default_factory=dict)
     triggers: dict[str, TriggerSpec] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    digest: str = ""  # of every ledger file's name and text
+    parsed: list[tuple[str, str, LedgerFile, dict[Any, Any]]] = field(default_factory=list)
 
     @property
     def claims(self) -> list[Claim]:
@@ -255,29 +258,54 @@ def load_ledger(
     root: Path | None = None,
     lexicon: Sequence[Path] = (),
     aliases: Sequence[Path] = (),
+    claims: bool = True,
 ) -> Ledger:
     """Every ledger file under `directory`, validated, with its facts as claims; `lexicon`
-    and `aliases` are the user's extra files (config), for predicate kinds and names."""
+    and `aliases` are the user's extra files (config), for predicate kinds and names. With
+    `claims=False` only the YAML is read (cheap): call `build_claims` later, or fill
+    `entries` from a cache keyed by `digest`."""
     ledger = Ledger()
-    parsed_files = []
+    digest = hashlib.sha256()
     for path in ledger_paths(directory):
         shown = _shown(path, root)
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise LedgerError(f"cannot read ledger file: {exc}", path=shown) from exc
+        digest.update(shown.encode() + b"\0" + text.encode() + b"\0")
         parsed, marks = parse_ledger_file(path, text, shown)
-        parsed_files.append((shown, text, parsed, marks))
+        ledger.parsed.append((shown, text, parsed, marks))
         ledger.files.append(shown)
         _add_vocabulary(ledger, parsed)
-    if not any(parsed.facts for _s, _t, parsed, _m in parsed_files):
-        return ledger
+    ledger.digest = digest.hexdigest()
+    if claims:
+        build_claims(ledger, lexicon, aliases)
+    return ledger
+
+
+def build_claims(
+    ledger: Ledger, lexicon: Sequence[Path] = (), aliases: Sequence[Path] = ()
+) -> None:
+    """Read every fact's value and names (this loads the value layer and the lexicons)."""
+    ledger.entries = []
+    if not any(parsed.facts for _s, _t, parsed, _m in ledger.parsed):
+        return
     vocab = vocabulary(ledger, lexicon, aliases)
-    for shown, text, parsed, marks in parsed_files:
+    for shown, text, parsed, marks in ledger.parsed:
         for i, fact in enumerate(parsed.facts):
             claim = fact_claim(fact, i, marks, shown, text, vocab)
             ledger.entries.append(LedgerEntry(fact=fact, path=shown, claim=claim))
-    return ledger
+
+
+_ENTRIES = TypeAdapter(list[tuple[Fact, str, Claim]])
+
+
+def dump_entries(entries: Sequence[LedgerEntry]) -> bytes:
+    return _ENTRIES.dump_json([(e.fact, e.path, e.claim) for e in entries])
+
+
+def load_entries(data: bytes | str) -> list[LedgerEntry]:
+    return [LedgerEntry(fact, path, claim) for fact, path, claim in _ENTRIES.validate_json(data)]
 
 
 def _add_vocabulary(ledger: Ledger, parsed: LedgerFile) -> None:
@@ -314,9 +342,9 @@ def fact_from_claim(claim: Claim, **given: str | None) -> Fact:
     fields: dict[str, str | None] = {
         "subject": claim.subject or claim.subject_text,
         "predicate": claim.predicate,
-        "value": claim.value_text,
+        "value": _standalone(claim.value_text, claim.value),
         "object": claim.object,
-        "time": claim.time_text,
+        "time": _standalone(claim.time_text, claim.time) if claim.time_text else None,
         "source": f"{claim.source}:{claim.line}:{claim.column}",
     }
     fields.update({key: value for key, value in given.items() if value is not None})
@@ -329,6 +357,18 @@ def fact_from_claim(claim: Claim, **given: str | None) -> Fact:
                 hint=f"give it with --{needed}",
             )
     return Fact.model_validate({key: value for key, value in fields.items() if value})
+
+
+def _standalone(text: str | None, value: Value | None) -> str | None:
+    """The value as written when it reads the same out of context; a date that needed its
+    article's date ("on Tuesday", "去年") is written as the date it meant (2025-03-04)."""
+    if text is None or value is None or not isinstance(value, DateValue):
+        return text
+    try:
+        again = parse_value(text, path="", line=0, kinds=frozenset({"date"}))
+    except LedgerError:
+        again = None
+    return text if again == value or "X" in value.timex else value.timex
 
 
 def _fact_yaml(fact: Fact, indent: str) -> str:
