@@ -278,7 +278,10 @@ def describe(settings: Settings) -> str:
     lines.append(f"# config file: {settings.files[0] if settings.files else '(none)'}")
     for key, value in settings.config.model_dump(mode="json").items():
         origin = settings.origin.get(key, "default")
-        lines.append(f"{key} = {_toml(value)}  # {origin}")
+        if value is None:  # TOML has no null: show the key as a comment
+            lines.append(f"# {key} = (not set)  # {origin}")
+        else:
+            lines.append(f"{key} = {_toml(value)}  # {origin}")
     return "\n".join(lines) + "\n"
 
 
