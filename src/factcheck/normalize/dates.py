@@ -23,7 +23,7 @@ import functools
 
 import regex
 
-from factcheck.models import DateValue, Mention
+from factcheck.models import Mention
 from factcheck.normalize.dates_common import Found, alternation, lexicon, part_of, widen
 from factcheck.normalize.dates_en import find_en, words
 from factcheck.normalize.dates_numeric import find_numeric
@@ -51,7 +51,7 @@ def _qualifiers() -> dict[str, regex.Pattern[str]]:
         # 2015年中国: 中 alone names the middle of a year only before punctuation or a space
         "year_part_after": regex.compile(
             rf"(?:年?(?P<p>{alternation(k for k in zh['year_parts'] if len(k) > 1)})"
-            rf"|(?P<p>{alternation(single)})(?![\u3400-\u9fff]|(?<=中)[\u3400-\u9fff]))"
+            rf"|(?P<p>{alternation(single)})(?!(?<=中)[\u3400-\u9fff]))"
         ),
         "month_part_after": regex.compile(
             rf"(?P<p>{alternation(zh['month_parts'])})(?!(?<=中)[\u3400-\u9fff])"
@@ -83,7 +83,11 @@ def _join_weekdays(found: list[Found], folded: str) -> list[Found]:
             and _GAP.fullmatch(folded, prev.end, f.start)
         ):
             date = f if prev.weekday else prev
-            out[-1] = Found(prev.start, f.end, date.value)
+            end = f.end
+            opened = regex.search(r"[(（]", folded[prev.end : f.start])
+            if opened and folded[end : end + 1] in ")）":
+                end += 1  # 2025年1月17日（星期五）: the closing bracket too
+            out[-1] = Found(prev.start, end, date.value)
         else:
             out.append(f)
     return out
@@ -93,6 +97,8 @@ def _qualify(f: Found, folded: str) -> Found:
     q = _qualifiers()
     en, zh = lexicon()["en"], lexicon()["zh"]
     start, end, value = f.start, f.end, f.value
+    if value is None:
+        return f
     head = folded[max(0, start - 30) : start]
     if value.mod is None and value.granularity in ("year", "month") and value.start:
         part: str | None = None
@@ -133,12 +139,13 @@ def find_dates(
     if has_cjk:
         found += find_zh(folded, reference_date)
     mentions = []
-    for f in _join_weekdays(_merge(found), folded):
+    for f in _join_weekdays([f for f in _merge(found) if f.value is not None], folded):
         q = _qualify(f, folded)
-        value: DateValue = q.value
+        if q.value is None:
+            continue
         mentions.append(
             Mention.model_construct(
-                text=text[q.start : q.end], start=q.start, end=q.end, kind="date", value=value
+                text=text[q.start : q.end], start=q.start, end=q.end, kind="date", value=q.value
             )
         )
     return mentions

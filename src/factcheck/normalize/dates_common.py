@@ -42,11 +42,12 @@ def alternation(words: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A date found at [start, end) of the text."""
+    """A date found at [start, end) of the text; value None marks a date-shaped span that is
+    no date (2月30日), which still wins over the shorter readings inside it."""
 
     start: int
     end: int
-    value: DateValue
+    value: DateValue | None
     weekday: bool = False  # a weekday name alone: merged into a date written beside it
 
 

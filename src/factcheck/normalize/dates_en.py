@@ -39,11 +39,23 @@ from factcheck.normalize.numerals import parse_english_number, parse_english_ord
 _W = r"(?<![a-z])"  # word start; words end with (?![a-z])
 
 
+def _names(table: dict[str, int]) -> str:
+    """Names and abbreviations: an abbreviation may take a dot (Jan., Sept.), a full name
+    (the longest name of its value) may not, so "in February." ends before the period."""
+    longest: dict[int, str] = {}
+    for name, value in table.items():
+        if len(name) > len(longest.get(value, "")):
+            longest[value] = name
+    full = set(longest.values())
+    abbr = [n for n in table if n not in full]
+    return rf"(?:(?:{alternation(full)})(?![a-z])|(?:{alternation(abbr)})(?![a-z])\.?)"
+
+
 @functools.cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     en: dict[str, Any] = lexicon()["en"]
-    mon = rf"{_W}(?P<mon>{alternation(en['months'])})(?![a-z])\.?"
-    wd = rf"{_W}(?P<wd>{alternation(en['weekdays'])})(?![a-z])\.?"
+    mon = rf"{_W}(?P<mon>{_names(en['months'])})"
+    wd = rf"{_W}(?P<wd>{_names(en['weekdays'])})"
     tens, ords = f"(?:{alternation(en['tens'])})", f"(?:{alternation(en['ordinals'])})"
     cards = f"(?:{alternation(en['day_cardinals'])})"
     dayword = rf"(?P<dw>(?:(?:{tens})[\s-]{{1,2}})?(?:{ords}|{cards}))(?![a-z])"
@@ -172,6 +184,18 @@ def _ambiguous(m: regex.Match[str]) -> bool:
     return m["mon"].rstrip(".") in lexicon()["en"]["ambiguous_months"]
 
 
+def _month_sure(m: regex.Match[str], name: str, text: str, folded: str) -> bool:
+    """Is an ambiguous month name ("may", "march") beside a day surely a month? Yes when
+    capitalized before its day (March 3), with an ordinal (may 5th), a weekday before (Tue May
+    9), a day in words (May twenty nine) or a separator (May/5, 5 of May)."""
+    if m["sfx"] or (m["dw"] and name == "md") or (name == "md" and text[m.start()].isupper()):
+        return True
+    if _patterns()["wd_before"].search(folded, max(0, m.start() - 12), m.start()):
+        return True
+    sep = folded[m.end("mon") : m.start("dn" if m["dn"] else "dw")] if name == "md" else m["sep"]
+    return bool(sep.strip(" ."))
+
+
 def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
     p = _patterns()
     en = lexicon()["en"]
@@ -180,19 +204,13 @@ def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
             day, year = _day(m), _year_of(m, ref)
             if day is None:
                 continue
-            day_at = m.start("dn" if m["dn"] else "dw")
-            sep = folded[m.end("mon") : day_at] if name == "md" else m["sep"]
-            if (
-                _ambiguous(m)
-                and year is None
-                and not (m["sfx"] or p["wd_before"].search(folded, max(0, m.start() - 12), m.start()) or (m["dw"] and name == "md") or sep.strip(" ."))
-            ):
+            if _ambiguous(m) and year is None and not _month_sure(m, name, text, folded):
                 continue  # "may 5", "5 may": not enough to make "may" a month
             if m["dw"] and name == "md" and _ambiguous(m) and m["dw"] in en["day_cardinals"][:9]:
                 continue  # "may one day"
             v = full_day(year, _month(m), day) if year else month_day(ref, _month(m), day)
-            if v is not None:
-                yield Found(m.start(), m.end(), v)
+            # February 30, 2025 is no date: a None reading keeps "February" from standing alone
+            yield Found(m.start(), m.end(), v)
     for name in ("my", "ym"):
         for m in p[name].finditer(folded):
             if name == "ym" and m["comma"] and _ambiguous(m):

@@ -85,8 +85,8 @@ def find_numeric(folded: str, ref: dt.date | None, lang: str) -> Iterator[Found]
     p = _patterns()
     for m in p["ymd"].finditer(folded):
         mm, dd = m["m"] or m["m2"], m["d"] or m["d2"]
-        if v := full_day(int(m["y"]), int(mm), int(dd)):
-            yield Found(m.start(), m.end(), v)
+        # 2025-02-30 is no date, and not February 2025 either: a None reading blocks that
+        yield Found(m.start(), m.end(), full_day(int(m["y"]), int(mm), int(dd)))
     for m in p["compact"].finditer(folded):
         if v := full_day(int(m["y"]), int(m["m"]), int(m["d"])):
             yield Found(m.start(), m.end(), v)

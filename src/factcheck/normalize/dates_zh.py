@@ -148,10 +148,8 @@ def find_zh(folded: str, ref: dt.date | None) -> Iterator[Found]:
                 yield Found(m.start(), m.end(), v)
             continue
         value, end = _month_and_day(m, folded, year, ref, m.end())
-        if value is None:  # a bad month or day: the year alone still stands
-            value, end = year_value(year), m.end("yend")
-        if value is not None:
-            yield Found(m.start(), end, value)
+        # 2025年2月30日 is no date at all: the None reading keeps the year from standing alone
+        yield Found(m.start(), end, value)
     if ref is not None:
         yield from _relative(folded, ref)
     for m in p["md"].finditer(folded):
