@@ -25,7 +25,7 @@ import regex
 from rapidfuzz import fuzz
 
 from factcheck.intervals import compare_values
-from factcheck.models import Claim, DateValue, MoneyValue
+from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
 from factcheck.normalize.script import fold
 
 Relation = Literal["same", "context", "related"]
@@ -35,6 +35,7 @@ KEY_DF_MAX = 64  # context keys shared by more claims than this say nothing
 CANDIDATES = 8  # candidates per claim taken from the index
 CONTEXT_MIN = 0.6  # context similarity needed to align claims without a known predicate
 RELATED_RATIO = 1.5  # "close magnitudes" for related claims with different predicates
+NEIGHBOURS_MAX = 6  # values kept from a claim's sentence as its language-neutral context
 
 _KEYS = regex.compile(r"[a-z][a-z0-9]++|[\p{Han}]")
 
@@ -58,6 +59,8 @@ class _Item:
     keys: frozenset[str]
     weak: bool  # the subject may be a mis-attribution: a place, or a name not in the registry
     unique: bool = False  # the only claim of its predicate and kind in its source
+    # Values of the other claims in the same sentence: a language-neutral context.
+    neighbours: tuple[Value, ...] = ()
 
 
 SubjectType = Callable[[str], str | None]
@@ -88,8 +91,15 @@ def align(claims: Sequence[Claim], *, subject_type: SubjectType | None = None) -
         by_source[claim.source].append(_item(claim, subject_type))
     for items in by_source.values():
         counts = Counter((i.claim.predicate, i.claim.value.kind) for i in items)
+        sentences: dict[int, list[Claim]] = defaultdict(list)
+        for i in items:
+            sentences[i.claim.sentence_start].append(i.claim)
         items[:] = [
-            replace(i, unique=counts[(i.claim.predicate, i.claim.value.kind)] == 1)
+            replace(
+                i,
+                unique=counts[(i.claim.predicate, i.claim.value.kind)] == 1,
+                neighbours=_neighbours(i.claim, sentences[i.claim.sentence_start]),
+            )
             for i in items
         ]
     pairs: list[Pair] = []
@@ -189,6 +199,31 @@ def _indexed(
             yield ia, ib
 
 
+def _neighbours(claim: Claim, same_sentence: list[Claim]) -> tuple[Value, ...]:
+    """Telling values near a claim: amounts, percentages and counts of 100 or more (small
+    numbers — hours, ages, days — and dates are too common to tie two sentences together)."""
+    out = []
+    for other in same_sentence:
+        v = other.value
+        if other is claim or isinstance(v, DateValue) or v.mod == "vague":
+            continue
+        if isinstance(v, NumberValue) and abs(v.value) < 100:
+            continue
+        out.append(v)
+    return tuple(out[:NEIGHBOURS_MAX])
+
+
+def _shared(a: _Item, b: _Item) -> int:
+    """How many neighbouring values the two sentences have in common (in any script)."""
+    found = 0
+    for x in a.neighbours:
+        for y in b.neighbours:
+            if x.kind == y.kind and compare_values(x, y).status == "compatible":
+                found += 1
+                break
+    return found
+
+
 def _context(a: _Item, b: _Item) -> float:
     return fuzz.ratio(a.masked, b.masked) / 100.0
 
@@ -210,6 +245,9 @@ def _entities(a: _Item, b: _Item) -> float | None:
         # "OpenAI was founded" vs "Musk founded OpenAI": the roles swapped, same fact.
         if ca.subject == cb.object or cb.subject == ca.object:
             return 0.2
+        # Unknown names found twice, once in full: hang_seun ~ hang_seun_bank.
+        if (a.weak or b.weak) and _same_name(ca.subject, cb.subject):
+            return 0.2
         if not (a.weak or b.weak):
             return None
         return 0.0  # a doubtful subject on either side: no evidence either way
@@ -220,6 +258,11 @@ def _entities(a: _Item, b: _Item) -> float | None:
     return 0.0
 
 
+def _same_name(x: str, y: str) -> bool:
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 4 and fuzz.partial_ratio(short, long) >= 90
+
+
 def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     ent = _entities(a, b)
     if ent is None:
@@ -227,8 +270,11 @@ def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     ctx = _context(a, b)
     # One claim of this relation in each source: most likely they tell the same fact.
     unique = 0.1 if a.unique and b.unique else 0.0
-    score = min(1.0, 0.55 + ent + 0.15 * ctx + unique)
-    pair = Pair(a.claim, b.claim, "same", round(score, 3), round(ctx, 3), ent >= 0.2)
+    shared = _shared(a, b)
+    score = min(1.0, 0.55 + ent + 0.15 * ctx + unique + 0.1 * min(shared, 2))
+    # The same subject, or the same other figures around the value, tie the two together.
+    confirmed = ent >= 0.2 or shared > 0
+    pair = Pair(a.claim, b.claim, "same", round(score, 3), round(ctx, 3), confirmed)
     return score + _fit(a.claim, b.claim), pair
 
 

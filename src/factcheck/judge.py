@@ -116,24 +116,25 @@ def judge_all(
 
 
 def _merge_agreements(findings: list[Finding]) -> list[Finding]:
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    agreements = [f for f in findings if f.code == "FC301"]
-    for f in agreements:
-        first, *rest = (s.claim for s in f.sides)
-        for other in rest:
-            parent[root(other)] = root(first)
-    groups: dict[str, list[Finding]] = {}
-    for f in agreements:
-        groups.setdefault(root(f.sides[0].claim), []).append(f)
+    """Join agreements that share a claim, as long as each group keeps one claim per source
+    (a chain a1~b1~a2 would otherwise put two claims of one source in one agreement)."""
+    group_of: dict[str, int] = {}
+    groups: list[list[Finding]] = []
+    sources: list[set[str]] = []
+    for f in sorted((f for f in findings if f.code == "FC301"), key=_first_claims):
+        hit = next((group_of[s.claim] for s in f.sides if s.claim in group_of), None)
+        new = {s.source for s in f.sides if s.claim not in group_of}
+        known = {s.claim for s in f.sides if s.claim in group_of}
+        if hit is None or new & sources[hit] or any(group_of[c] != hit for c in known):
+            hit = len(groups)
+            groups.append([])
+            sources.append(set())
+        groups[hit].append(f)
+        for s in f.sides:
+            group_of.setdefault(s.claim, hit)
+            sources[hit].add(s.source)
     merged = [f for f in findings if f.code != "FC301"]
-    for group in groups.values():
+    for group in groups:
         if len(group) == 1:
             merged.append(group[0])
             continue
@@ -149,6 +150,10 @@ def _merge_agreements(findings: list[Finding]) -> list[Finding]:
             )
         )
     return merged
+
+
+def _first_claims(f: Finding) -> tuple[str, ...]:
+    return tuple(s.claim for s in f.sides)
 
 
 __all__ = ["CONFIDENT", "NEAR_IDENTICAL", "judge", "judge_all", "side"]
