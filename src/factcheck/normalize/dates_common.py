@@ -166,6 +166,15 @@ def week_day(ref: dt.date | None, weekday: int, week_shift: int = 0) -> DateValu
     return day_value(monday + dt.timedelta(days=7 * week_shift + weekday - 1))
 
 
+def nearest_weekday(ref: dt.date, weekday: int, direction: str) -> DateValue:
+    """The latest `weekday` before the reference date ("past") or the first after it."""
+    step = -1 if direction == "past" else 1
+    day = ref + dt.timedelta(days=step)
+    while day.isoweekday() != weekday:
+        day += dt.timedelta(days=step)
+    return day_value(day)
+
+
 def nth_weekday(y: int, m: int, n: int, weekday: int) -> DateValue | None:
     """'second Sunday' of a month; n = -1 for the last one."""
     days = [d for d in range(1, last_day(y, m) + 1) if dt.date(y, m, d).isoweekday() == weekday]
@@ -181,8 +190,9 @@ def offset(ref: dt.date | None, n: int, unit: str) -> DateValue | None:
     if ref is None:
         return None
     try:
-        if unit in ("day", "week"):
-            return day_value(ref + dt.timedelta(days=n * (7 if unit == "week" else 1)))
+        if unit in ("day", "week", "fortnight"):
+            per = {"day": 1, "week": 7, "fortnight": 14}[unit]
+            return day_value(ref + dt.timedelta(days=n * per))
         months = n * (12 if unit == "year" else 1)
         y, m = add_months(ref.year, ref.month, months)
         if not 1 <= y <= 9999:

@@ -26,6 +26,7 @@ from factcheck.normalize.dates_common import (
     month_day,
     month_only,
     month_value,
+    nearest_weekday,
     nth_weekday,
     offset,
     relative_day,
@@ -60,7 +61,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     cards = f"(?:{alternation(en['day_cardinals'])})"
     dayword = rf"(?P<dw>(?:(?:{tens})[\s-]{{1,2}})?(?:{ords}|{cards}))(?![a-z])"
     daynum = r"(?<!\d)(?P<dn>\d{1,2}+)(?P<sfx>st|nd|rd|th)?(?![\d:]|[a-z]|[.,]\d)"
-    year = r"(?P<y>\d{4}|(?<=of\s{1,3}|')\d\d)(?!\d)"
+    year = r"(?P<y>\d{4}|(?<=of\s{1,3}|')\d\d)(?![\d]|[-/.]\d)"
     shift = rf"{_W}(?P<shift>{alternation(en['shift'])})"
     words = alternation([*en["count_words"], *en["tens"], *en["day_cardinals"], "eleven",
                          "twelve", "fifteen"])
@@ -70,6 +71,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             *en["ago"],
             *en["later"],
             "from tomorrow",
+            "from tmrw",
             "from yesterday",
             "after today",
             "before today",
@@ -77,15 +79,25 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             "before yesterday",
         ]
     )
+    # a year in words: "two thousand and five", "nineteen ninety six", "seventeen hundred"
+    teen = rf"(?:eleven|twelve|fifteen|{cards})"
+    wordyear = (
+        rf"(?:(?P<th>two[\s-]thousand(?:(?:\s{{1,3}}and)?\s{{1,3}}(?:{tens}(?:[\s-]{{1,2}}{cards})?"
+        rf"|{teen}))?)|(?P<c>{teen})\s{{1,3}}"
+        rf"(?P<r>{tens}(?:[\s-]{{1,2}}{cards})?|{teen}|hundred(?:\s{{1,3}}and)?"
+        rf"(?:\s{{1,3}}{tens}(?:[\s-]{{1,2}}{cards})?|\s{{1,3}}{teen})?))(?![a-z])"
+    )
     return {
         "md": regex.compile(
             rf"{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}})(?:{daynum}|{dayword})"
-            rf"(?:(?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year})?"
+            rf"(?:(?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year}"
+            rf"|,?\s{{1,3}}{wordyear})?"
         ),
         "dm": regex.compile(
             rf"(?:(?<![\d$.,]|\$\s){daynum}|{_W}{dayword}(?=\s{{1,3}}of))"
             rf"(?P<sep>\s{{0,3}}\.?\s{{0,3}}|\s{{1,3}}of\s{{1,3}}|-|/){mon}"
-            rf"(?:(?:\s{{0,3}},?\s{{0,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year})?"
+            rf"(?:(?:\s{{0,3}},?\s{{0,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year}"
+            rf"|,?\s{{1,3}}{wordyear})?"
         ),
         "my": regex.compile(
             rf"{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}}|\s{{1,3}}of\s{{1,3}})(?P<y>\d{{4}})(?!\d)"
@@ -112,7 +124,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "shift_mon": regex.compile(rf"{shift}\s{{1,3}}{mon}"),
         "mon_shift_year": regex.compile(rf"{mon}\s{{1,3}}(?:of\s{{1,3}})?{shift}\s{{1,3}}year"),
-        "shift_wd": regex.compile(rf"{shift}\s{{1,3}}{wd}"),
+        "shift_wd": regex.compile(
+            rf"{_W}(?P<shift>{alternation([*en['shift'], *en['weekday_shift']])})\s{{1,3}}{wd}"
+        ),
         "day_of_month": regex.compile(
             rf"(?P<dn>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?"
             rf"{shift}\s{{1,3}}month"
@@ -137,16 +151,14 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"|(?:(?P<dn2>3[01]|[12]\d|0?[1-9])|{dayword})(?=\s{{0,3}}[.!?]|\s*$))"
         ),
         "word_year": regex.compile(
-            rf"(?<=(?<![a-z])(?:in|since|by|until|from|of|year)\s{{1,3}})(?:"
-            rf"(?P<th>two[\s-]thousand(?:\s{{1,3}}and)?(?:\s{{1,3}}(?:{tens})(?:[\s-]{{1,2}}{cards})?"
-            rf"|\s{{1,3}}(?:{cards}|eleven|twelve|fifteen))?)"
-            rf"|(?P<c>eleven|twelve|fifteen|{cards})\s{{1,3}}"
-            rf"(?P<r>(?:{tens})(?:[\s-]{{1,2}}{cards})?|eleven|twelve|fifteen|{cards}|hundred))(?![a-z])"
+            rf"(?<=(?<![a-z])(?:in|since|by|until|from|of|year)\s{{1,3}}){wordyear}"
         ),
-        "year": regex.compile(r"(?<![\d$.,]|\d\s)(?P<y>\d{4})(?![\d]|[.,]\d|\s{0,2}%)"),
+        "mon_word_year": regex.compile(rf"{mon}(?:\s{{1,3}}of|,)?\s{{1,3}}{wordyear}"),
+        "year": regex.compile(r"(?<![\d$.,]|\d\s)(?P<y>\d{4})(?![\d]|[.,/]\d|\s{0,2}%)"),
+        "digit_run": regex.compile(r"[\d-]{0,20}$"),
         "year_ctx": regex.compile(
             rf"(?:^|[^a-z])(?:{alternation(en['year_context'])})[\s-]{{1,3}}$"
-            r"|\d{4}\s{0,3}(?:,|&|-|–|and|or|to)\s{0,3}$"
+            r"|(?<![\d-])\d{4}\s{0,3}(?:,|&|-|–|and|or|to)\s{0,3}$"
         ),
         "year_stop": regex.compile(rf"\s{{0,3}}(?:{alternation(en['not_year_after'])})(?![a-z])"),
     }
@@ -172,7 +184,7 @@ def _day(m: regex.Match[str]) -> int | None:
 def _year_of(m: regex.Match[str], ref: dt.date | None) -> int | None:
     y = m["y"]
     if y is None:
-        return None
+        return _word_year(m)
     return two_digit_year(int(y), ref) if len(y) == 2 else int(y)
 
 
@@ -235,6 +247,12 @@ def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
         lo, hi = lexicon()["bare_year_range"]
         if not lo <= y <= hi or p["year_stop"].match(folded, m.end()):
             continue
+        # 2010-2015 is two years, 138-2010-2015 a telephone number
+        run = p["digit_run"].search(folded, max(0, m.start() - 20), m.start())
+        after = regex.match(r"[\d-]{0,20}", folded[m.end() : m.end() + 20])
+        parts = (run[0] if run else "") + m["y"] + (after[0] if after else "")
+        if any(len(part) != 4 for part in parts.strip("-").split("-")):
+            continue
         context = p["year_ctx"].search(folded, max(0, m.start() - 30), m.start())
         if context and (v := year_value(y)):
             yield Found(m.start(), m.end(), v)
@@ -256,22 +274,32 @@ def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
     yield from _word_years(folded)
 
 
+def _word_year(m: regex.Match[str]) -> int | None:
+    """The year of the `wordyear` groups: 'two thousand and five', 'nineteen ninety six',
+    'seventeen hundred thirty three'."""
+    if m["th"]:
+        n = parse_english_number(m["th"])
+        return int(n) if n is not None and n == int(n) else None
+    if not m["c"]:
+        return None
+    century = parse_english_number(m["c"])
+    rest_text = m["r"].split("hundred", 1)[-1].removeprefix(" and").strip() or "zero"
+    rest = 0.0 if rest_text == "zero" else parse_english_number(rest_text)
+    if century is None or rest is None or not 10 <= century <= 20 or not 0 <= rest < 100:
+        return None
+    if "hundred" not in m["r"] and rest < 10:
+        return None  # "nineteen five" is two numbers
+    return int(century * 100 + rest)
+
+
 def _word_years(folded: str) -> Iterator[Found]:
-    """'in two thousand and twenty', 'in nineteen ninety six'."""
-    for m in _patterns()["word_year"].finditer(folded):
-        if m["th"]:
-            n = parse_english_number(m["th"])
-        else:
-            century, rest = parse_english_number(m["c"]), parse_english_number(m["r"])
-            n = None
-            if (
-                century
-                and rest is not None
-                and 10 <= century <= 20
-                and (rest == 100 or 10 <= rest < 100)
-            ):
-                n = century * 100 + (0 if rest == 100 else rest)
-        if n is not None and n == int(n) and (v := year_value(int(n))):
+    """'in two thousand and twenty', 'June of nineteen ninety nine'."""
+    p = _patterns()
+    for m in p["word_year"].finditer(folded):
+        if (n := _word_year(m)) and (v := year_value(n)):
+            yield Found(m.start(), m.end(), v)
+    for m in p["mon_word_year"].finditer(folded):
+        if (n := _word_year(m)) and (v := month_value(n, _month(m))):
             yield Found(m.start(), m.end(), v)
 
 
@@ -297,7 +325,10 @@ def _relative(text: str, folded: str, ref: dt.date) -> Iterator[Found]:
             yield Found(m.start(), m.end(), v)
     for name in ("shift_week_wd", "wd_shift_week", "shift_wd"):
         for m in p[name].finditer(folded):
-            if v := week_day(ref, en["weekdays"][_wd(m)], _shift(m)):
+            weekday = en["weekdays"][_wd(m)]
+            if (way := en["weekday_shift"].get(words(m["shift"]))) and name == "shift_wd":
+                yield Found(m.start(), m.end(), nearest_weekday(ref, weekday, way))
+            elif v := week_day(ref, weekday, _shift(m)):
                 yield Found(m.start(), m.end(), v)
     for m in p["shift_mon"].finditer(folded):
         k, month = _shift(m), _month(m)
@@ -340,10 +371,10 @@ def _offsets(folded: str, ref: dt.date) -> Iterator[Found]:
         if n is None or n != int(n) or not 0 < n < 1000:
             continue
         d = (m["dir"] or "later").split()
-        sign = -1 if d[0] in en["ago"] else 1
+        sign = -1 if d[0] in en["ago"] or d[0] == "before" else 1
         base = ref
-        if d[-1] in ("tomorrow", "yesterday"):
-            base = ref + dt.timedelta(days=1 if d[-1] == "tomorrow" else -1)
+        if d[-1] in ("tomorrow", "tmrw", "yesterday"):
+            base = ref + dt.timedelta(days=-1 if d[-1] == "yesterday" else 1)
         value: DateValue | None = offset(base, sign * int(n), en["units"][m["unit"]])
         if value is not None:
             yield Found(before.start() if before else m.start(), m.end(), value)

@@ -64,6 +64,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?!{alternation(zh['not_day_after'])})"
         ),
         "rel_day": regex.compile(rf"(?:{rd})"),
+        "not_day_names": regex.compile(rf"(?:{alternation(zh['not_day_names'])})"),
+        "in_title": regex.compile(r"《[^《》\n]{0,30}$"),
         "week": regex.compile(
             rf"(?<!{alternation(zh['not_weekday_before'])})"
             rf"(?P<ws>{alternation(zh['week_shift'])})?"
@@ -191,7 +193,11 @@ def _relative(folded: str, ref: dt.date) -> Iterator[Found]:
             value = full_day(value.start.year, value.start.month, day)
         if value is not None:
             yield Found(m.start(), m.end(), value)
+    for m in p["not_day_names"].finditer(folded):
+        yield Found(m.start(), m.end(), None)  # 今日头条: a name, no day; it blocks 今日
     for m in p["rel_day"].finditer(folded):
+        if p["in_title"].search(folded, max(0, m.start() - 31), m.start()):
+            continue  # 《明日之后》: a title
         if v := relative_day(ref, zh["relative_days"][m.group()]):
             yield Found(m.start(), m.end(), v)
     for m in p["offset"].finditer(folded):
