@@ -26,7 +26,9 @@ import regex
 from factcheck.models import Mention
 from factcheck.normalize.dates_common import Found, alternation, lexicon, part_of, widen
 from factcheck.normalize.dates_en import find_en, words
+from factcheck.normalize.dates_holidays import find_holidays
 from factcheck.normalize.dates_numeric import find_numeric
+from factcheck.normalize.dates_offsets import shift_found
 from factcheck.normalize.dates_zh import find_zh
 
 _CJK = regex.compile(r"[\u3400-\u9fff]")
@@ -136,10 +138,13 @@ def find_dates(
         found += find_numeric(folded, reference_date, language)
     if _LATIN.search(folded):
         found += find_en(text, folded, reference_date)
+        found += find_holidays(folded, reference_date, "en")
     if has_cjk:
         found += find_zh(folded, reference_date)
+        found += find_holidays(folded, reference_date, "zh")
     mentions = []
-    for f in _join_weekdays([f for f in _merge(found) if f.value is not None], folded):
+    merged = [shift_found(f, folded) for f in _merge(found) if f.value is not None]
+    for f in _join_weekdays(merged, folded):
         q = _qualify(f, folded)
         if q.value is None:
             continue

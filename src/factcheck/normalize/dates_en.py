@@ -15,7 +15,6 @@ from typing import Any
 
 import regex
 
-from factcheck.models import DateValue
 from factcheck.normalize.dates_common import (
     Found,
     add_months,
@@ -28,13 +27,13 @@ from factcheck.normalize.dates_common import (
     month_value,
     nearest_weekday,
     nth_weekday,
-    offset,
     relative_day,
     shifted_month,
     two_digit_year,
     week_day,
     year_value,
 )
+from factcheck.normalize.dates_offsets import find_offsets
 from factcheck.normalize.numerals import parse_english_number, parse_english_ordinal
 
 _W = r"(?<![a-z])"  # word start; words end with (?![a-z])
@@ -63,22 +62,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     daynum = r"(?<!\d)(?P<dn>\d{1,2}+)(?P<sfx>st|nd|rd|th)?(?![\d:]|[a-z]|[.,]\d)"
     year = r"(?P<y>\d{4}|(?<=of\s{1,3}|')\d\d)(?![\d]|[-/.]\d)"
     shift = rf"{_W}(?P<shift>{alternation(en['shift'])})"
-    words = alternation([*en["count_words"], *en["tens"], *en["day_cardinals"], "eleven",
-                         "twelve", "fifteen"])
-    count = rf"(?P<n>(?<!\d)\d{{1,3}}+|(?:{words})(?:[\s-]{{1,2}}{cards})?)"
-    later = alternation(
-        [
-            *en["ago"],
-            *en["later"],
-            "from tomorrow",
-            "from tmrw",
-            "from yesterday",
-            "after today",
-            "before today",
-            "after tomorrow",
-            "before yesterday",
-        ]
-    )
     # a year in words: "two thousand and five", "nineteen ninety six", "seventeen hundred"
     teen = rf"(?:eleven|twelve|fifteen|{cards})"
     wordyear = (
@@ -131,12 +114,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?P<dn>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?"
             rf"{shift}\s{{1,3}}month"
         ),
-        "offset": regex.compile(
-            rf"{_W}{count}\s{{1,3}}"
-            rf"(?P<unit>{alternation(en['units'])})(?![a-z])"
-            rf"(?:\s{{1,3}}(?P<dir>{later})(?![a-z]))?"
-        ),
-        "in_before": regex.compile(r"(?<![a-z])(?P<in>in|within)\s{1,3}$"),
         "wd_day": regex.compile(
             rf"{wd},?\s{{1,3}}(?:the\s{{1,3}})?(?:{daynum}|{dayword})(?![\d:]|[./-]\d)"
         ),
@@ -357,24 +334,4 @@ def _relative(text: str, folded: str, ref: dt.date) -> Iterator[Found]:
             continue  # "last Friday" is a shift, read above
         if v := nth_weekday(y, mo, nth[m["nth"]], en["weekdays"][_wd(m)]):
             yield Found(m.start(), m.end(), v)
-    yield from _offsets(folded, ref)
-
-
-def _offsets(folded: str, ref: dt.date) -> Iterator[Found]:
-    en = lexicon()["en"]
-    for m in _patterns()["offset"].finditer(folded):
-        before = _patterns()["in_before"].search(folded, max(0, m.start() - 10), m.start())
-        if not (before or m["dir"]) or (before and before["in"] == "within"):
-            continue
-        n_text = words(m["n"])
-        n = en["count_words"].get(n_text) or parse_english_number(n_text)
-        if n is None or n != int(n) or not 0 < n < 1000:
-            continue
-        d = (m["dir"] or "later").split()
-        sign = -1 if d[0] in en["ago"] or d[0] == "before" else 1
-        base = ref
-        if d[-1] in ("tomorrow", "tmrw", "yesterday"):
-            base = ref + dt.timedelta(days=-1 if d[-1] == "yesterday" else 1)
-        value: DateValue | None = offset(base, sign * int(n), en["units"][m["unit"]])
-        if value is not None:
-            yield Found(before.start() if before else m.start(), m.end(), value)
+    yield from find_offsets(folded, ref)
