@@ -61,9 +61,8 @@ def document(text: str, path: str = "case.txt") -> Document:
     while i < len(text):
         char = text[i]
         end = None
-        if char in "。！？!?" or (char == "." and (i + 1 == len(text) or text[i + 1] == " ") and not text[
-            max(0, i - 2) : i
-        ].strip().isdigit()):
+        full_stop = char == "." and (i + 1 == len(text) or text[i + 1] == " ")
+        if char in "。！？!?" or (full_stop and not text[max(0, i - 2) : i].strip().isdigit()):
             end = i + 1
         elif char == "\n":
             end = i

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 import yaml
 
-from extract_helpers import case_mentions, document, mention
+from extract_helpers import case_mentions, document, mention, small_number
 from factcheck.entities import load_entities
 from factcheck.extract import extract_claims
-from factcheck.models import Claim, Document, Mention
+from factcheck.models import Claim, Document, Mention, Sentence
 from factcheck.predicates import load_predicates
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -110,3 +110,34 @@ def test_document_without_sentences_is_split() -> None:
     [claim] = _claims(doc, [mention(text, "1976", "date")])
     assert claim.predicate == "org.founded"
     assert claim.subject == "apple"
+
+
+@pytest.mark.parametrize(
+    "unit", ["1,000,000,", "马斯克起诉公司1000人死亡，他说", "Musk sued 1000 people. "]
+)
+def test_time_is_linear_in_the_text(unit: str) -> None:
+    """However long one sentence grows, each value costs the same (no value x trigger or
+    value x entity loop over the whole sentence)."""
+    import time
+
+    def run(n: int) -> float:
+        text = unit * n
+        digits = [i for i, c in enumerate(unit) if c.isdigit()]
+        first = digits[0]
+        width = len(unit[first:].split(",")[0].split("人")[0].split(" ")[0])
+        mentions = [
+            mention_at(text, k * len(unit) + first, width) for k in range(n)
+        ]
+        doc = Document(path="big.txt", text=text,
+                       sentences=[Sentence(start=0, end=len(text), text=text, paragraph=0)])
+        start = time.perf_counter()
+        _claims(doc, mentions)
+        return time.perf_counter() - start
+
+    run(100)  # warm up
+    small, large = run(400), run(3_200)
+    assert large < max(small, 0.002) * 8 * 3  # 8x the text, generous slack for noise
+
+
+def mention_at(text: str, start: int, width: int) -> Mention:
+    return small_number(text[start : start + width], start)

@@ -12,6 +12,7 @@ Affiliation is not identity: "马斯克旗下的xAI" holds two entities, Musk an
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from factcheck.phrases import PhraseMatcher, fold_many
 FUZZY_LATIN = 88.0  # rapidfuzz ratio (0-100) for "Sam Altmann" ~ "sam altman"
 FUZZY_CJK = 80.0
 _FUZZY_MIN_LEN = 4  # shorter names are too easy to confuse
+_FUZZY_MAX_LEN = 48  # longer "names" are runs of capitalized words, not names
 _TYPES = frozenset({"person", "org", "company", "agency", "place", "product"})
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]++")
 
@@ -53,7 +55,11 @@ class EntityMention:
 
 def entity_id(name: str) -> str:
     """A stable snake_case id for a name not in the registry: "Merge Labs" -> merge_labs."""
-    return _NON_WORD.sub("_", fold(name)).strip("_") or "unknown"
+    return _id_of_folded(fold(name))
+
+
+def _id_of_folded(key: str) -> str:
+    return _NON_WORD.sub("_", key).strip("_") or "unknown"
 
 
 def _case_ok(original: str, written: str) -> bool:
@@ -96,13 +102,24 @@ class EntityRegistry:
         found = self.entities.get(ident)
         return found.type if found else None
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - registries live for the whole run
+    def _name_mention(self, text: str, folded: str, start: int, end: int, core: str, kind: str) -> (
+        EntityMention
+    ):
+        surface, key = text[start:end], folded[start:end]
+        known_id = self._resolve_folded(core) or self._resolve_folded(key)
+        if known_id:
+            return EntityMention(start, end, surface, known_id, self.entities[known_id].type, True)
+        return EntityMention(start, end, surface, _id_of_folded(key), kind, False)
+
     def resolve(self, name: str) -> str | None:
         """The known id of a name: exact alias, else the closest alias above the threshold."""
-        key = fold(name.strip())
+        return self._resolve_folded(fold(name.strip()))
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - registries live for the whole run
+    def _resolve_folded(self, key: str) -> str | None:
         if key in self._by_alias:
             return self._by_alias[key]
-        if len(key) < _FUZZY_MIN_LEN:
+        if not _FUZZY_MIN_LEN <= len(key) <= _FUZZY_MAX_LEN:
             return None
         latin = key.isascii()
         best = process.extractOne(
@@ -119,36 +136,35 @@ class EntityRegistry:
         """Entity mentions in text[start:end]; `folded` is fold(text). Known aliases first;
         unknown names where no alias is, resolved fuzzily when they can be."""
         end = len(text) if end is None else end
-        found: list[EntityMention] = []
+        known: list[EntityMention] = []
         for hit in self._aliases.find(folded[start:end]):
             s, e = hit.start + start, hit.end + start
             for ident, written in hit.payload:
                 if ident and _case_ok(text[s:e], written):
                     ent = self.entities[ident]
-                    found.append(EntityMention(s, e, text[s:e], ident, ent.type, True))
+                    known.append(EntityMention(s, e, text[s:e], ident, ent.type, True))
                     break
-        taken = [(m.start, m.end) for m in found]
+        # Alias hits do not overlap and are sorted, so the ones a name overlaps are a run
+        # found by bisection: no pass over all of them per name.
+        starts = [m.start for m in known]
+        ends = [m.end for m in known]
+        dropped: set[int] = set()
+        names: list[EntityMention] = []
         for name in find_names(text, folded, start, end):
-            inside = [t for t in taken if t[0] < name.end and name.start < t[1]]
-            if inside:
-                # A known alias inside a longer name: "美国联邦法院" is an institution of the
-                # United States, "特斯拉公司" is Tesla; only a place keeps the longer name.
-                known = [m for m in found if (m.start, m.end) in inside]
-                if not (len(known) == 1 and known[0].type == "place" and
-                        known[0].start == name.start and name.kind == "org"):
+            if names and names[-1].end > name.start:
+                continue  # overlaps a name already taken
+            lo, hi = bisect.bisect_right(ends, name.start), bisect.bisect_left(starts, name.end)
+            if lo < hi:
+                # A known alias inside a longer name: "特斯拉公司" is Tesla; only places give
+                # way to an institution named after them ("美国联邦法院", "Bank of Spain").
+                inner = known[lo:hi]
+                if name.kind != "org" or any(m.type != "place" for m in inner):
                     continue
-                found = [m for m in found if m not in known]
-            surface = text[name.start : name.end]
-            known_id = self.resolve(name.core) or self.resolve(surface)
-            if known_id:
-                kind = self.entities[known_id].type
-                found.append(EntityMention(name.start, name.end, surface, known_id, kind, True))
-            else:
-                found.append(
-                    EntityMention(name.start, name.end, surface, entity_id(surface), name.kind,
-                                  False)
-                )
-            taken.append((name.start, name.end))
+                dropped.update(range(lo, hi))
+            names.append(
+                self._name_mention(text, folded, name.start, name.end, name.core, name.kind)
+            )
+        found = [m for i, m in enumerate(known) if i not in dropped] + names
         return sorted(found, key=lambda m: m.start)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 from factcheck.cues import Clauses, load_cues
 from factcheck.entities import EntityRegistry
-from factcheck.modality import modality_of
+from factcheck.modality import Cue, modality_of, sentence_cues
 from factcheck.models import Claim, Document, Mention, NumberValue, Sentence
 from factcheck.normalize.script import fold
 from factcheck.phrases import Hit
@@ -17,9 +18,19 @@ from factcheck.predicates import PredicateLexicon, Trigger
 from factcheck.roles import Discourse, Placed, find_roles, place
 from factcheck.timequal import leading_date, time_qualifier
 
+_T = TypeVar("_T")
 _LIST_MARKS = frozenset(".、)）")
 _SMALL = 100  # a bare count below this, with no unit and no trigger, says nothing
 _OPEN, _CLOSE = "(（[【", ")）]】"
+# How far (characters) from a value its trigger, entities, pronouns, dates and cues are
+# looked for: words further off in one sentence belong to other facts, and the bound keeps
+# the cost per value flat however long a "sentence" (a table, a list run together) grows.
+WINDOW = 120
+
+
+def _near(items: Sequence[_T], starts: Sequence[int], lo: int, hi: int) -> Sequence[_T]:
+    """The items (sorted by start) that start within [lo, hi]."""
+    return items[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]
 
 
 @dataclass(slots=True)
@@ -32,10 +43,28 @@ class _Context:
     placed: list[Placed]
     pronouns: list[Hit[str]]
     mentions: list[Mention]
+    cues: list[Cue]
+    trigger_starts: list[int] = field(init=False)
+    placed_starts: list[int] = field(init=False)
+    pronoun_starts: list[int] = field(init=False)
+    dates: list[Mention] = field(init=False)
+    date_starts: list[int] = field(init=False)
 
-    @property
-    def dates(self) -> list[Mention]:
-        return [m for m in self.mentions if m.kind == "date"]
+    def __post_init__(self) -> None:
+        self.trigger_starts = [t.start for t in self.triggers]
+        self.placed_starts = [p.mention.start for p in self.placed]
+        self.pronoun_starts = [p.start for p in self.pronouns]
+        self.dates = [m for m in self.mentions if m.kind == "date"]
+        self.date_starts = [m.start for m in self.dates]
+
+    def triggers_near(self, lo: int, hi: int) -> Sequence[Trigger]:
+        return _near(self.triggers, self.trigger_starts, lo - WINDOW, hi + WINDOW)
+
+    def placed_near(self, lo: int, hi: int) -> Sequence[Placed]:
+        return _near(self.placed, self.placed_starts, lo - WINDOW, hi + WINDOW)
+
+    def dates_near(self, lo: int, hi: int) -> Sequence[Mention]:
+        return _near(self.dates, self.date_starts, lo - WINDOW, hi + WINDOW)
 
 
 class _Reader:
@@ -49,10 +78,13 @@ class _Reader:
         self.folded = fold(doc.text)
         self.sentences = doc.sentences or _split(doc)
         starts = [s.start for s in self.sentences]
+        skip = sorted(doc.skip)
+        skip_starts = [s for s, _ in skip]
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):
             i = bisect.bisect_right(starts, m.start) - 1
-            if i < 0 or m.start >= self.sentences[i].end or _in_skip(doc, m) or _is_noise(doc, m):
+            if (i < 0 or m.start >= self.sentences[i].end or _in_skip(skip, skip_starts, m)
+                    or _is_noise(doc, m)):
                 continue
             self.by_sentence.setdefault(i, []).append(m)
         self._contexts: dict[int, _Context] = {}
@@ -72,6 +104,7 @@ class _Reader:
                     for h in self.cues.pronouns.find(part)
                 ],
                 mentions=self.by_sentence.get(i, []),
+                cues=sentence_cues(self.text, self.folded, s.start, s.end),
             )
         for old in [k for k in self._contexts if k < i - 1]:  # keep memory flat
             del self._contexts[old]
@@ -84,8 +117,9 @@ def _split(doc: Document) -> list[Sentence]:
     return split_sentences(doc.text, doc.body_start, list(doc.skip))
 
 
-def _in_skip(doc: Document, mention: Mention) -> bool:
-    return any(s <= mention.start < e for s, e in doc.skip)
+def _in_skip(skip: Sequence[tuple[int, int]], starts: Sequence[int], mention: Mention) -> bool:
+    i = bisect.bisect_right(starts, mention.start) - 1
+    return i >= 0 and mention.start < skip[i][1]
 
 
 def _is_noise(doc: Document, mention: Mention) -> bool:
@@ -124,7 +158,7 @@ def _choose_trigger(
     here = ctx.clauses.index(m.start)
     only_here = _bracketed(ctx, text, m.start)
     ranked: list[tuple[tuple[int, int], Trigger, str]] = []
-    for trig in ctx.triggers:
+    for trig in ctx.triggers_near(m.start, m.end):
         pred = lexicon.choose(trig, m.kind)
         same = ctx.clauses.index(trig.start) == here
         if pred is None or (only_here and not same):
@@ -150,7 +184,7 @@ def _anchor(trig: Trigger, pred: str, m: Mention, ctx: _Context, lexicon: Predic
     """The first trigger of the same predicate in the clause: the verb of "软银持有阿里巴巴
     25%的股份" is 持有, and the subject stands before it."""
     clause = ctx.clauses.index(trig.start)
-    for other in ctx.triggers:
+    for other in ctx.triggers_near(trig.start, trig.start):
         if other.start >= trig.start:
             break
         if ctx.clauses.index(other.start) == clause and lexicon.choose(other, m.kind) == pred:
@@ -194,7 +228,7 @@ def _next_sentence_trigger(reader: _Reader, i: int, m: Mention) -> tuple[_Contex
     nxt = reader.context(i + 1)
     if nxt.sentence.paragraph != reader.sentences[i].paragraph or nxt.dates:
         return None
-    for trig in nxt.triggers:
+    for trig in nxt.triggers_near(nxt.sentence.start, nxt.sentence.start):
         pred = reader.lexicon.choose(trig, "date")
         if pred is not None:
             return nxt, trig, pred
@@ -207,7 +241,9 @@ def _claim(
     text, folded, lexicon = reader.text, reader.folded, reader.lexicon
     chosen = _choose_trigger(m, ctx, lexicon, text)
     t_ctx = ctx
-    if chosen is None and not any(lexicon.choose(t, m.kind) for t in ctx.triggers):
+    if chosen is None and not any(
+        lexicon.choose(t, m.kind) for t in ctx.triggers_near(m.start, m.end)
+    ):
         ahead = _next_sentence_trigger(reader, i, m)
         if ahead is not None:
             t_ctx, trigger_, pred_ = ahead
@@ -228,14 +264,16 @@ def _claim(
         first = _anchor(trigger, chosen[1], m, t_ctx, lexicon) if chosen else trigger
         anchor = (first.start, first.end)
     predicate = lexicon.predicates.get(pred_name) if pred_name else None
-    pronoun = next((p.payload[0] for p in reversed(t_ctx.pronouns) if p.end <= anchor[0]), None)
-    roles = find_roles(t_ctx.placed, anchor, predicate, pronoun, discourse, spans,
+    pronouns = _near(t_ctx.pronouns, t_ctx.pronoun_starts, anchor[0] - WINDOW, anchor[0])
+    pronoun = next((p.payload[0] for p in reversed(pronouns) if p.end <= anchor[0]), None)
+    roles = find_roles(t_ctx.placed_near(*anchor), anchor, predicate, pronoun, discourse, spans,
                        t_ctx.clauses.span(anchor[0]))
     sentence = ctx.sentence
-    time_text, time = time_qualifier(m, ctx.dates, ctx.clauses, text, folded, sentence.start,
-                                     lead)
-    t_sentence = (t_ctx.sentence.start, t_ctx.sentence.end)
-    modality = modality_of(text, folded, t_sentence, spans, max(anchor[0], m.start))
+    time_text, time = time_qualifier(m, ctx.dates_near(m.start, m.end), ctx.clauses, text,
+                                     folded, sentence.start, lead)
+    reach = (min(anchor[0], m.start) - WINDOW, max(anchor[1], m.end) + WINDOW)
+    modality = modality_of(t_ctx.cues, t_ctx.sentence.start, spans, max(anchor[0], m.start),
+                           reach)
     line, column = reader.doc.position(m.start)
     return Claim(
         id=f"{reader.doc.path}#{m.start}",

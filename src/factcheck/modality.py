@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck import lexfiles
@@ -33,40 +35,59 @@ def load_modality() -> ModalityCues:
     return ModalityCues(PhraseMatcher(pairs), precedence)
 
 
-def modality_of(
-    text: str,
-    folded: str,
-    sentence: tuple[int, int],
-    clauses: list[tuple[int, int]],
-    anchor: int,
-) -> Modality:
-    """The modality of a value whose own clause(s) are `clauses` inside `sentence`.
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    kind: str
+    english: bool
 
-    A cue counts inside the value's or its trigger's clause; a negation only before `anchor`
-    (the later of the value and its trigger), since "did not sue" negates and "sued, not
-    settled" need not. Attribution reaches further: an English one anywhere in the sentence
-    ("…, he said"), a Chinese one when it opens the sentence ("据报道，…", "某某表示，…");
-    so does a hedge or forecast that opens it ("预计到2030年，…")."""
-    cues = load_modality()
-    s_start, s_end = sentence
-    found: set[str] = set()
-    for hit in cues.matcher.find(folded[s_start:s_end]):
+
+def sentence_cues(text: str, folded: str, s_start: int, s_end: int) -> list[Cue]:
+    """The modality cues of one sentence, found once for all the values in it."""
+    out = []
+    for hit in load_modality().matcher.find(folded[s_start:s_end]):
         start, end = hit.start + s_start, hit.end + s_start
         kind = hit.payload[0]
         if kind == "neutral":
             continue
-        if hit.phrase.isascii() and text[start].isupper() and text[s_start:start].strip():
+        if hit.phrase.isascii() and text[start].isupper() and start > s_start:
             continue  # "May 2024", "Will Smith": a modal is not capitalized mid-sentence
-        inside = any(c_start <= start and end <= c_end for c_start, c_end in clauses)
-        if kind == "reported":
-            counts = inside or hit.phrase.isascii() or start - s_start < _OPENING
-        elif kind == "negated":
-            counts = inside and start < anchor
+        out.append(Cue(start, end, kind, hit.phrase.isascii()))
+    return out
+
+
+def modality_of(
+    cues: Sequence[Cue],
+    sentence_start: int,
+    clauses: Sequence[tuple[int, int]],
+    anchor: int,
+    reach: tuple[int, int],
+) -> Modality:
+    """The modality of a value whose own clause(s) are `clauses`.
+
+    A cue counts inside the value's or its trigger's clause; a negation only before `anchor`
+    (the later of the value and its trigger), since "did not sue" negates and "sued, not
+    settled" need not. Attribution reaches further: an English one anywhere within `reach`
+    ("…, he said"), a Chinese one when it opens the sentence ("据报道，…", "某某表示，…");
+    so does a hedge or forecast that opens it ("预计到2030年，…"). Only cues that open the
+    sentence or lie within `reach` are looked at, so a huge sentence costs no more per value."""
+    lo = bisect.bisect_left(cues, reach[0], key=lambda c: c.start)
+    hi = bisect.bisect_right(cues, reach[1], key=lambda c: c.start)
+    top = bisect.bisect_left(cues, sentence_start + _OPENING, key=lambda c: c.start)
+    opening = cues[: min(lo, top)]
+    found: set[str] = set()
+    for cue in (*opening, *cues[lo:hi]):
+        inside = any(c_start <= cue.start and cue.end <= c_end for c_start, c_end in clauses)
+        if cue.kind == "reported":
+            counts = inside or cue.english or cue.start - sentence_start < _OPENING
+        elif cue.kind == "negated":
+            counts = inside and cue.start < anchor
         else:  # hedged, forecast: in the clause, or opening the sentence ("预计到2030年，…")
-            counts = inside or start - s_start < _OPENS_ALL
+            counts = inside or cue.start - sentence_start < _OPENS_ALL
         if counts:
-            found.add(kind)
-    for kind in cues.precedence:
+            found.add(cue.kind)
+    for kind in load_modality().precedence:
         if kind in found:
             return kind  # type: ignore[return-value]  # precedence holds Modality names
     return "asserted"

@@ -24,6 +24,7 @@ _HAN = regex.compile(r"\p{Han}")
 # Characters that cannot be inside a Chinese name: particles, prepositions, conjunctions.
 _STOP = frozenset("的了与和及向对在是为被由把将从等以于其该这那此并而且或但也都已曾就还又")
 _CONNECTORS = frozenset({"of", "de", "van", "von", "der", "la", "&", "and"})
+_MAX_RUN = 6  # words in an English name; a longer capitalized run is a headline
 _MAX_LEFT = 12  # characters a Chinese organization name may reach left of its suffix
 _MAX_LEFT_HAN = 4  # of which Chinese characters ("美国联邦" 法院); more runs into the clause
 
@@ -40,7 +41,7 @@ class NameSpan:
 class _NameData:
     suffixes: PhraseMatcher[str]
     generic_orgs: frozenset[str]
-    generic_parts: tuple[str, ...]
+    generic_parts: regex.Pattern[str]
     not_names: frozenset[str]
     org_words: frozenset[str]
     after_name: frozenset[str]
@@ -52,14 +53,16 @@ def _data() -> _NameData:
     return _NameData(
         suffixes=PhraseMatcher((s, "org") for s in data["org_suffixes"]),
         generic_orgs=frozenset(fold(s) for s in data["generic_orgs"]),
-        generic_parts=tuple(sorted((fold(s) for s in data["generic_parts"]), key=len)[::-1]),
+        generic_parts=regex.compile(
+            "|".join(regex.escape(fold(p)) for p in sorted(data["generic_parts"], key=len)[::-1])
+        ),
         not_names=frozenset(s.lower() for s in data["not_names"]),
         org_words=frozenset(s.lower() for s in data["org_words_en"]),
         after_name=frozenset(fold(data["after_name"])) | _STOP,
     )
 
 
-def _latin_names(text: str, start: int, end: int) -> Iterator[NameSpan]:
+def _latin_names(text: str, folded: str, start: int, end: int) -> Iterator[NameSpan]:
     data = _data()
     run: list[regex.Match[str]] = []
 
@@ -80,18 +83,21 @@ def _latin_names(text: str, start: int, end: int) -> Iterator[NameSpan]:
         inner_cap = any(c.isupper() for c in words[0][1:]) or any(c.isdigit() for c in words[0])
         before = text[max(start, first.start() - 3) : first.start()]
         in_cjk = bool(_HAN.search(before)) or bool(_HAN.match(text, last_end))
-        sentence_initial = not text[start : first.start()].strip(" \"'“‘([")
+        lead = text[start : first.start()] if first.start() - start <= 3 else "x"
+        sentence_initial = not lead.strip(" \"'“‘([")
         if single and not (inner_cap or in_cjk) and (sentence_initial or len(words[0]) < 3):
             return
-        kind = "org" if words[-1].lower().rstrip(".") in data.org_words else "name"
-        core_words = words[:-1] if kind == "org" and len(words) > 1 else words
-        yield NameSpan(first.start(), last_end, kind, fold(" ".join(core_words)))
+        suffixed = words[-1].lower().rstrip(".") in data.org_words and len(run) > 1
+        kind = "org" if suffixed or words[0].lower() in data.org_words else "name"
+        core_end = run[-2].end() if suffixed else last_end
+        yield NameSpan(first.start(), last_end, kind, folded[first.start() : core_end])
 
     for match in _LATIN_TOKEN.finditer(text, start, end):
         word = match.group()
         gap = text[run[-1].end() : match.start()] if run else ""
         capital = word[0].isupper() or any(c.isupper() for c in word[1:])
-        joined = bool(run) and gap == " " and not _possessive(run[-1].group())
+        joined = (bool(run) and gap == " " and len(run) < _MAX_RUN
+                  and not _possessive(run[-1].group()))
         if joined and (capital or word.lower() in _CONNECTORS):
             run.append(match)
         else:
@@ -107,9 +113,7 @@ def _possessive(word: str) -> bool:
 
 
 def _strip_generic(core: str) -> str:
-    for part in _data().generic_parts:
-        core = core.replace(part, "")
-    return core
+    return _data().generic_parts.sub("", core)
 
 
 def _han_names(text: str, folded: str, start: int, end: int) -> Iterator[NameSpan]:
@@ -141,5 +145,5 @@ def _han_names(text: str, folded: str, start: int, end: int) -> Iterator[NameSpa
 
 def find_names(text: str, folded: str, start: int, end: int) -> list[NameSpan]:
     """Candidate names in text[start:end] (positions index the whole text)."""
-    found = [*_latin_names(text, start, end), *_han_names(text, folded, start, end)]
+    found = [*_latin_names(text, folded, start, end), *_han_names(text, folded, start, end)]
     return sorted(found, key=lambda n: (n.start, -n.end))

@@ -63,6 +63,7 @@ class PredicateLexicon:
             for target, cues in (spec.get("refine") or {}).items():
                 refine.extend((str(cue), (name, str(target))) for cue in cues)
         self._triggers = PhraseMatcher(phrases)
+        self._chosen: dict[tuple[tuple[str, ...], str], str | None] = {}
         self._refine = PhraseMatcher(refine)
 
     def __len__(self) -> int:
@@ -81,7 +82,10 @@ class PredicateLexicon:
 
     def choose(self, trigger: Trigger, kind: str) -> str | None:
         """The first predicate of `trigger` that takes a value of `kind`."""
-        return next((p for p in trigger.predicates if self.takes(p, kind)), None)
+        key = (trigger.predicates, kind)
+        if key not in self._chosen:
+            self._chosen[key] = next((p for p in trigger.predicates if self.takes(p, kind)), None)
+        return self._chosen[key]
 
     def refine(self, predicate: str, folded_clause: str, kind: str) -> str:
         """A narrower predicate when one of its cue phrases is in the clause."""
