@@ -145,3 +145,21 @@ def test_codes_and_schema(files: Path) -> None:
     assert "FC101" in [c["code"] for c in json.loads(codes.stdout)]
     schema = json.loads(run("schema", cwd=files).stdout)
     assert "findings" in schema["properties"]
+
+
+def test_quiet_prints_only_failing_findings(files: Path) -> None:
+    assert run("compare", "--quiet", "a.txt", "same.txt", cwd=files).stdout == ""
+    out = run("compare", "--quiet", "a.txt", "b.txt", cwd=files).stdout
+    assert "CONTRADICTION" in out
+    assert "AGREEMENT" not in out
+
+
+def test_readme_documents_every_compare_option(files: Path) -> None:
+    import re
+
+    help_text = run("compare", "--help", cwd=files).stdout
+    options = set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    section = readme.split("<!-- section: compare -->", 1)[1].split("<!-- section:", 1)[0]
+    assert options
+    assert sorted(o for o in options if o not in section) == []

@@ -14,6 +14,7 @@ pairs, so time grows linearly with the number of claims.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -66,11 +67,16 @@ class _Item:
 SubjectType = Callable[[str], str | None]
 
 
+@functools.lru_cache(maxsize=4096)
+def _folded(sentence: str) -> str:
+    return fold(sentence)  # same length as the sentence, so claim offsets still apply
+
+
 def _item(claim: Claim, subject_type: SubjectType | None = None) -> _Item:
     lo = max(0, claim.start - claim.sentence_start)
     hi = max(lo, claim.end - claim.sentence_start)
-    sent = claim.sentence
-    masked = " ".join(fold(sent[:lo] + "\u0000" + sent[hi:]).split())
+    sent = _folded(claim.sentence)
+    masked = " ".join((sent[:lo] + "\u0000" + sent[hi:]).split())
     # Chinese has no spaces: keys are Han characters joined in bigrams, and English words.
     tokens = _KEYS.findall(masked)
     keys = {t for t in tokens if len(t) > 1}
