@@ -24,7 +24,7 @@ from factcheck.normalize.money import wrap_money
 from factcheck.normalize.numbers import scan_quantities
 from factcheck.normalize.percent import wrap_percent
 from factcheck.normalize.qualifiers import qualify
-from factcheck.normalize.quantity import to_mention
+from factcheck.normalize.quantity import Spans, to_mention
 from factcheck.normalize.script import fold
 
 KINDS = frozenset({"date", "money", "number", "percent"})
@@ -64,21 +64,20 @@ _URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"]++", regex.IGNORECASE)
 
 
 def _outside_urls(mentions: list[Mention], text: str) -> list[Mention]:
-    urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
-    if not urls:
+    if "://" not in text and "www." not in text:
         return mentions
-    return [m for m in mentions if not any(s < m.end and m.start < e for s, e in urls)]
+    urls = Spans()
+    for url in _URL.finditer(text):
+        urls.take(*url.span())
+    return [m for m in mentions if not urls.overlaps(m.start, m.end)]
 
 
 def _settle(mentions: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: amounts, percentages and dates beat the numbers inside them;
     among equals the longest wins."""
     ranked = sorted(mentions, key=lambda m: (_PRIORITY[m.kind], -(m.end - m.start), m.start))
-    taken: list[Mention] = []
-    for m in ranked:
-        clash = [t for t in taken if t.start < m.end and m.start < t.end]
-        if not clash:
-            taken.append(m)
+    spans = Spans()
+    taken = [m for m in ranked if spans.take(m.start, m.end)]
     return sorted(taken, key=lambda m: (m.start, m.end))
 
 

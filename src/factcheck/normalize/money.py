@@ -24,7 +24,9 @@ _HUNDRED = Decimal(100)
 
 @dataclass(frozen=True)
 class Currencies:
-    prefixes: tuple[tuple[str, str], ...]  # (folded symbol or name, ISO code), longest first
+    prefix_codes: dict[str, str]  # folded symbol or name -> ISO code
+    prefix_re: regex.Pattern[str]  # any prefix ending where the search ends
+    longest: int
     suffix: regex.Pattern[str]
     codes: dict[str, str]
     subunits: frozenset[str]
@@ -48,7 +50,11 @@ def _currencies(extra: tuple[Path, ...]) -> Currencies:
     # An English name must end at a word boundary (10 euros, not 10 eurostar).
     alts = "|".join(regex.escape(n) + (r"\b" if n[-1].isascii() else "") for n in names)
     return Currencies(
-        prefixes=tuple(sorted(prefix.items(), key=lambda kv: len(kv[0]), reverse=True)),
+        prefix_codes=prefix,
+        prefix_re=regex.compile(
+            "(?:" + "|".join(regex.escape(k) for k in sorted(prefix, key=len, reverse=True)) + ")$"
+        ),
+        longest=max(map(len, prefix)),
         suffix=regex.compile(rf"(?:[ \t]{{0,2}}+|-)(?:{alts})"),
         codes={**suffix, **sub},
         subunits=frozenset(sub),
@@ -64,14 +70,16 @@ def _prefix(folded: str, start: int, c: Currencies, floor: int) -> tuple[int, st
     end = start
     while end > 0 and start - end < 2 and folded[end - 1] in " \t":
         end -= 1
-    for key, code in c.prefixes:
-        s = end - len(key)
-        if s >= floor and folded.startswith(key, s):
-            if key[0].isascii() and key[0].isalpha() and s > 0 and folded[s - 1].isalnum():
-                continue  # "usd" inside a word
-            if key[-1].isascii() and key[-1].isalpha() and end == start:
-                continue  # "usd5": a code needs a space or sign before the digits
-            return s, code
+    # The prefixes are tried longest first: the leftmost match ending at `end` is the longest.
+    lo = max(floor, end - c.longest)
+    for m in c.prefix_re.finditer(folded, lo, end, overlapped=True):
+        key = m.group()
+        s = m.start()
+        if key[0].isascii() and key[0].isalpha() and s > 0 and folded[s - 1].isalnum():
+            continue  # "usd" inside a word
+        if key[-1].isascii() and key[-1].isalpha() and end == start:
+            continue  # "usd5": a code needs a space or sign before the digits
+        return s, c.prefix_codes[key]
     return None
 
 

@@ -22,14 +22,21 @@ from factcheck.normalize.numerals import (
     NumberWords,
     Reading,
     load_numbers,
+    read_arabic,
     read_cjk_numeral,
     read_english_number,
 )
-from factcheck.normalize.quantity import Quantity, exact, to_mention
+from factcheck.normalize.quantity import Quantity, exact, longest_first, to_mention
 
 _ARABIC = r"\d{1,3}+(?:,\d{3}(?!\d))++(?:\.\d++)?+|\d++(?:\.\d++)?+|(?<![\d.])\.\d++"
 _MAX_RUN = 40  # no real numeral is longer; longer runs of digits are codes, not numbers
 _SPLIT_WINDOW = 12
+_LETTERS = regex.compile(r"[a-z]++")
+_TRAILING_WORD = regex.compile(r"[a-z]++$")
+_PLAIN = regex.compile(r"[\d,.]++")
+_TOO_LONG = regex.compile(r"\d{41}")
+_WORD = regex.compile(r"[^\s\-]++")
+_PREV_WORD = regex.compile(r"([a-z]++)\s++$")
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _SMALL_UNITS_BARE = frozenset("百千佰仟万亿")
 
@@ -140,7 +147,7 @@ def _scale_of(text: str, f: NumberFinder) -> Decimal:
         i -= 1
     if mult == 1:
         last = text.rsplit(None, 1)[-1] if text.strip() else ""
-        m = regex.search(r"[a-z]++$", last)
+        m = _TRAILING_WORD.search(last)
         if m and m.group() in f.words.scales:
             mult = Decimal(f.words.scales[m.group()])
     return mult
@@ -181,7 +188,7 @@ def _cjk(folded: str, s: int, e: int, f: NumberFinder) -> list[Quantity]:
     n = len(folded)
     if e - s > _MAX_RUN:
         return []
-    letters_after = regex.match(r"[a-z]++", folded, pos=e)
+    letters_after = _LETTERS.match(folded, e)
     before = folded[s - 1] if s > 0 else ""
     if before.isascii() and before.isalpha():
         return []  # A2021…: part of a code or a word
@@ -197,7 +204,8 @@ def _cjk(folded: str, s: int, e: int, f: NumberFinder) -> list[Quantity]:
             return []
         mult = Decimal(f.words.scales[suffix])
         return [exact(s, letters_after.end(), reading.value, reading.step, mult=mult, weak=weak)]
-    reading = read_cjk_numeral(run, f.words)
+    fast = run.isascii() and run[0].isdigit()
+    reading = read_arabic(run) if fast else read_cjk_numeral(run, f.words)
     pieces = (
         [(s, e, reading)]
         if reading is not None
@@ -247,11 +255,16 @@ def _cjk(folded: str, s: int, e: int, f: NumberFinder) -> list[Quantity]:
 
 def _english(folded: str, m: regex.Match[str], f: NumberFinder) -> list[Quantity]:
     s, e = m.span()
+    if _TOO_LONG.search(m.group()):
+        return []  # a run of digits this long is a code or data, not a number
+    if m.group()[0].isdigit() and _PLAIN.fullmatch(m.group()):
+        r = read_arabic(m.group())  # the common case, 1,000 or 2.52, read directly
+        return [] if r is None else [exact(s, e, r.value, r.step)]
     reading = read_english_number(m.group(), f.words)
     if reading is not None:
         pieces = [(s, e, reading)]
     else:
-        toks = [(t.start() + s, t.end() + s) for t in regex.finditer(r"[^\s\-]++", m.group())]
+        toks = [(t.start() + s, t.end() + s) for t in _WORD.finditer(m.group())]
         pieces = []
         i = 0
         while i < len(toks):
@@ -267,7 +280,7 @@ def _english(folded: str, m: regex.Match[str], f: NumberFinder) -> list[Quantity
     for ps, pe, r in pieces:
         text = folded[ps:pe]
         if text == "one":
-            prev = regex.search(r"([a-z]++)\s++$", folded[max(0, ps - 16) : ps])
+            prev = _PREV_WORD.search(folded[max(0, ps - 16) : ps])
             if prev and prev.group(1) in f.pronoun_one:
                 continue  # "the one you mentioned"
         q = exact(ps, pe, r.value, r.step, mult=_scale_of(text, f))
@@ -294,13 +307,7 @@ def scan_quantities(folded: str, extra: Sequence[Path] = ()) -> list[Quantity]:
     vague = _vague_en(folded, f)
     if vague:
         # "several hundred" beats the "hundred" inside it; "3 dozens" beats the "dozens"
-        found.extend(vague)
-        found.sort(key=lambda q: (q.start - q.end, q.start))
-        kept: list[Quantity] = []
-        for q in found:
-            if not any(k.start < q.end and q.start < k.end for k in kept):
-                kept.append(q)
-        found = kept
+        found = longest_first([*found, *vague])
     found.sort(key=lambda q: (q.start, -q.end))
     out: list[Quantity] = []
     for q in found:

@@ -23,6 +23,7 @@ from factcheck.normalize.lexdata import load_lexicon
 _FULLWIDTH = str.maketrans("０１２３４５６７８９，．－", "0123456789,.-")
 _ARABIC = regex.compile(r"\d{1,3}+(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+|\.\d++")
 _EN_TOKEN = regex.compile(r"\d[\d,]*+(?:\.\d++)?+|\.\d++|[a-z]++|[\s\-]++|.", regex.DOTALL)
+_ORDINAL = regex.compile(r"(\d{1,9}+)(?:st|nd|rd|th)")
 _ONE = Decimal(1)
 _Tok = tuple[str, Decimal, Decimal]  # (kind, value, step) of one numeral token
 
@@ -379,7 +380,7 @@ def parse_english_ordinal(text: str) -> int | None:
     """'third' -> 3, 'twenty-first' -> 21, '17th' -> 17; None when not an ordinal."""
     w = load_numbers()
     s = text.strip().lower()
-    m = regex.fullmatch(r"(\d{1,9}+)(?:st|nd|rd|th)", s)
+    m = _ORDINAL.fullmatch(s)
     if m:
         return int(m.group(1))
     head, _, last = s.replace("-", " ").rpartition(" ")

@@ -15,7 +15,7 @@ from factcheck.models import Mention
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.numbers import scan_quantities
 from factcheck.normalize.numerals import NumberWords, load_numbers, read_cjk_numeral
-from factcheck.normalize.quantity import Quantity, to_mention
+from factcheck.normalize.quantity import Quantity, longest_first, to_mention
 
 _HUNDRED = Decimal(100)
 _TEN = Decimal(10)
@@ -155,8 +155,7 @@ def wrap_percent(
         out.append(pct)
     fractions = _english_fractions(folded, p)
     if fractions:
-        out = [q for q in out if not any(f.start < q.end and q.start < f.end for f in fractions)]
-        out = sorted([*out, *fractions], key=lambda q: q.start)
+        out = longest_first([*fractions, *out])
     return out
 
 

@@ -34,7 +34,9 @@ _ZERO = Decimal(0)
 
 @dataclass(frozen=True)
 class Qualifiers:
-    before: tuple[tuple[str, Mod], ...]  # longest first
+    before_mod: dict[str, Mod]
+    before_re: regex.Pattern[str]  # any qualifier ending where the search ends
+    longest: int
     after: regex.Pattern[str]
     after_mod: dict[str, Mod]
     unit_only: frozenset[str]
@@ -63,7 +65,13 @@ def _qualifiers(extra: tuple[Path, ...]) -> Qualifiers:
     )
     cjk = data["cjk"]
     return Qualifiers(
-        before=tuple(sorted(before, key=lambda wm: len(wm[0]), reverse=True)),
+        before_mod=dict(before),
+        before_re=regex.compile(
+            "(?:"
+            + "|".join(regex.escape(w) for w, _ in sorted(before, key=lambda wm: -len(wm[0])))
+            + ")$"
+        ),
+        longest=max(len(w) for w, _ in before),
         after=regex.compile(rf"[ \t]?+(?:{alts})"),
         after_mod=after,
         unit_only=frozenset(data.get("before_unit_only") or []),
@@ -103,10 +111,9 @@ def _before(folded: str, q: Quantity, t: Qualifiers, floor: int) -> tuple[int, M
     end = q.start
     if end > 0 and folded[end - 1] in " \t":
         end -= 1
-    for word, mod in t.before:
-        s = end - len(word)
-        if s < floor or not folded.startswith(word, s):
-            continue
+    for m in t.before_re.finditer(folded, max(floor, end - t.longest), end, overlapped=True):
+        word, s = m.group(), m.start()
+        mod = t.before_mod[word]
         if _is_word(word) and ((s > 0 and folded[s - 1].isalnum()) or end == q.start):
             continue  # "over" must stand as a word, with a space before the number
         if word in t.unit_only and folded[q.start] not in t.units:

@@ -3,6 +3,8 @@ text, in exact decimals, before it becomes a `Mention` with float bounds."""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -59,3 +61,39 @@ def to_mention(q: Quantity, text: str) -> Mention:
     else:
         val = NumberValue(value=value, low=low, high=high, unit=q.unit, mod=mod)
     return Mention(text=text[q.start : q.end], start=q.start, end=q.end, kind=q.kind, value=val)
+
+
+class Spans:
+    """Non-overlapping spans taken so far; `take` refuses a span that overlaps one of them.
+    Each call is a binary search, so settling n candidates costs n log n, not n²."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start)
+        if i > 0 and self._ends[i - 1] > start:
+            return True
+        if i < len(self._starts) and self._starts[i] < end:
+            return True
+        return start == end and i > 0 and self._starts[i - 1] == start
+
+    def take(self, start: int, end: int) -> bool:
+        if self.overlaps(start, end):
+            return False
+        i = bisect.bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        return True
+
+
+def longest_first(items: Iterable[Quantity]) -> list[Quantity]:
+    """Of overlapping quantities the longest (the earlier on a tie), in text order."""
+    taken = Spans()
+    kept = [
+        q
+        for q in sorted(items, key=lambda q: (q.start - q.end, q.start))
+        if taken.take(q.start, q.end)
+    ]
+    return sorted(kept, key=lambda q: q.start)
