@@ -363,8 +363,8 @@ def read_english_number(text: str, words: NumberWords | None = None) -> Reading 
             before_and, last = last, "and"
         else:
             return None
-    if not seen or last == "and":
-        return None
+    if not seen or last in ("and", "article"):
+        return None  # "a" alone is no number
     if current is not None:
         total += current
     return Reading(total, place)
