@@ -43,12 +43,12 @@ def _qualifiers() -> dict[str, regex.Pattern[str]]:
     single = [k for k in zh["year_parts"] if len(k) == 1]
     return {
         "approx_before": regex.compile(
-            rf"(?:(?<![a-z])(?:{alternation(en['approx_before'])})\s{{1,3}}"
+            rf"(?r)(?:(?<![a-z])(?:{alternation(en['approx_before'])})\s{{1,3}}"
             rf"|(?:{alternation(zh['approx_before'])})\s{{0,2}})$"
         ),
         "approx_after": regex.compile(rf"\s{{0,2}}(?:{alternation(zh['approx_after'])})"),
         "part_before": regex.compile(
-            rf"(?<![a-z])(?P<p>{alternation(en['part_before'])})[\s-]{{1,3}}$"
+            rf"(?r)(?<![a-z])(?P<p>{alternation(en['part_before'])})[\s-]{{1,3}}$"
         ),
         # 2015年中国: 中 alone names the middle of a year only before punctuation or a space
         "year_part_after": regex.compile(
@@ -86,7 +86,7 @@ def _join_weekdays(found: list[Found], folded: str) -> list[Found]:
         ):
             date = f if prev.weekday else prev
             end = f.end
-            opened = regex.search(r"[(（]", folded[prev.end : f.start])
+            opened = "(" in folded[prev.end : f.start] or "（" in folded[prev.end : f.start]
             if opened and folded[end : end + 1] in ")）":
                 end += 1  # 2025年1月17日（星期五）: the closing bracket too
             out[-1] = Found(prev.start, end, date.value)

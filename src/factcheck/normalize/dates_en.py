@@ -83,7 +83,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"|,?\s{{1,3}}{wordyear})?"
         ),
         "my": regex.compile(
-            rf"{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}}|\s{{1,3}}of\s{{1,3}})(?P<y>\d{{4}})(?!\d)"
+            rf"{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}}|\s{{1,3}}of\s{{1,3}})"
+            r"(?P<y>\d{4}|(?<=of\s{1,3}|')\d\d)(?![\d]|[.,/-]\d)"
         ),
         "ym": regex.compile(
             r"(?<!\d)(?P<y>\d{4})(?:\s{0,3}(?P<comma>,)?\s{0,3}|[-/])"
@@ -94,9 +95,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?<!\$){mon}"
         ),
         "month_ctx": regex.compile(
-            rf"{_W}(?:{alternation(en['month_context'])})\s{{1,3}}$"
+            rf"(?r){_W}(?:{alternation(en['month_context'])})\s{{1,3}}$"
         ),
-        "wd_before": regex.compile(rf"{wd},?\s{{1,3}}$"),
+        "wd_before": regex.compile(rf"(?r){wd},?\s{{1,3}}$"),
         "rel_day": regex.compile(rf"{_W}(?:{alternation(en['relative_days'])})(?![a-z])"),
         "shift_unit": regex.compile(rf"{shift}\s{{1,3}}(?P<unit>year|month)(?![a-z])"),
         "shift_week_wd": regex.compile(
@@ -132,9 +133,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "mon_word_year": regex.compile(rf"{mon}(?:\s{{1,3}}of|,)?\s{{1,3}}{wordyear}"),
         "year": regex.compile(r"(?<![\d$.,]|\d\s)(?P<y>\d{4})(?![\d]|[.,/]\d|\s{0,2}%)"),
-        "digit_run": regex.compile(r"[\d-]{0,20}$"),
+        "digit_run_after": regex.compile(r"[\d-]{0,20}"),
+        "digit_run": regex.compile(r"(?r)[\d-]{0,20}$"),
         "year_ctx": regex.compile(
-            rf"(?:^|[^a-z])(?:{alternation(en['year_context'])})[\s-]{{1,3}}$"
+            rf"(?r)(?:^|[^a-z])(?:{alternation(en['year_context'])})[\s-]{{1,3}}$"
             r"|(?<![\d-])\d{4}\s{0,3}(?:,|&|-|–|and|or|to)\s{0,3}$"
         ),
         "year_stop": regex.compile(rf"\s{{0,3}}(?:{alternation(en['not_year_after'])})(?![a-z])"),
@@ -204,7 +206,7 @@ def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
         for m in p[name].finditer(folded):
             if name == "ym" and m["comma"] and _ambiguous(m):
                 continue  # "in 2016, May said"
-            y = int(m["y"])
+            y = _year_of(m, ref) or 0
             if name == "ym" and m["dn"]:
                 v = full_day(y, _month(m), int(m["dn"]))
             else:
@@ -226,7 +228,7 @@ def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
             continue
         # 2010-2015 is two years, 138-2010-2015 a telephone number
         run = p["digit_run"].search(folded, max(0, m.start() - 20), m.start())
-        after = regex.match(r"[\d-]{0,20}", folded[m.end() : m.end() + 20])
+        after = p["digit_run_after"].match(folded, m.end())
         parts = (run[0] if run else "") + m["y"] + (after[0] if after else "")
         if any(len(part) != 4 for part in parts.strip("-").split("-")):
             continue

@@ -109,7 +109,7 @@ def find_holidays(folded: str, ref: dt.date | None, lang: str) -> Iterator[Found
                 continue
             shift = {"this": 0, "next": 1, "last": -1, "今年": 0, "明年": 1, "去年": -1}[m["ys"]]
             year = ref.year + shift
-        name = regex.sub(r"\s+", " ", m["h"])
+        name = " ".join(m["h"].split())
         shift_word = m.groupdict().get("shift")
         value = _resolve(name, lang, ref, year, shift_word)
         if value is not None:

@@ -53,7 +53,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"(?:(?P=s)|(?<=/\d{1,2}),)(?P<c>\d{4}|\d{1,2})" + _E
         ),
         "md": regex.compile(_B + r"(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})" + _E),
-        "ctx": regex.compile(r"(?:^|[^a-z])(?:" + ctx + r")[\s,]{1,3}$"),
+        "ctx": regex.compile(r"(?r)(?:^|[^a-z])(?:" + ctx + r")[\s,]{1,3}$"),
         "of": regex.compile(r"\s{0,2}(?:of\b|的)"),
     }
 

@@ -23,6 +23,7 @@ from factcheck.normalize.dates_common import (
 from factcheck.normalize.numerals import parse_english_number
 
 _W = r"(?<![a-z])"
+_BLANKS = regex.compile(r"[\s-]+")
 
 
 @functools.cache
@@ -40,8 +41,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {
         "offset": regex.compile(rf"{amounts}(?:\s{{1,3}}(?P<dir>{later})(?![a-z]))?"),
         "one": regex.compile(one),
-        "in_before": regex.compile(r"(?<![a-z])(?P<in>in|within)\s{1,3}$"),
-        "before_date": regex.compile(rf"{amounts}\s{{1,3}}(?P<dir>before|after|from)\s{{1,3}}$"),
+        "in_before": regex.compile(r"(?r)(?<![a-z])(?P<in>in|within)\s{1,3}$"),
+        "before_date": regex.compile(
+            rf"(?r){amounts}\s{{1,3}}(?P<dir>before|after|from)\s{{1,3}}$"
+        ),
     }
 
 
@@ -50,7 +53,7 @@ def _amounts(text: str) -> tuple[int, int] | None:
     en = lexicon()["en"]
     months = days = 0
     for m in _patterns()["one"].finditer(text):
-        n_text = regex.sub(r"[\s-]+", " ", m["n"])
+        n_text = _BLANKS.sub(" ", m["n"])
         n = en["count_words"].get(n_text) or parse_english_number(n_text)
         if n is None or n != int(n) or not 0 < n < 1000:
             return None

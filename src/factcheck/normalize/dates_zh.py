@@ -65,7 +65,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "rel_day": regex.compile(rf"(?:{rd})"),
         "not_day_names": regex.compile(rf"(?:{alternation(zh['not_day_names'])})"),
-        "in_title": regex.compile(r"《[^《》\n]{0,30}$"),
+        "in_title": regex.compile(r"(?r)《[^《》\n]{0,30}$"),
         "week": regex.compile(
             rf"(?<!{alternation(zh['not_weekday_before'])})"
             rf"(?P<ws>{alternation(zh['week_shift'])})?"
