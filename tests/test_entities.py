@@ -94,4 +94,4 @@ def test_time_is_linear_in_the_text(unit: str) -> None:
 
     run(1000)  # warm up
     small, large = run(5_000), run(40_000)
-    assert large < max(small, 0.002) * 8 * 3  # 8x the text, generous slack for noise
+    assert large < max(small, 0.01) * 8 * 3  # 8x the text, generous slack for noise

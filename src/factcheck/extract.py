@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from factcheck.cues import Clauses, load_cues
-from factcheck.entities import EntityRegistry
+from factcheck.entities import EntityMention, EntityRegistry
 from factcheck.modality import Cue, modality_of, sentence_cues
 from factcheck.models import Claim, Document, Mention, NumberValue, Sentence
 from factcheck.normalize.script import fold
@@ -97,7 +97,7 @@ class _Reader:
             self._contexts[i] = _Context(
                 sentence=s,
                 clauses=Clauses(self.text, s.start, s.end, self.cues.clause_breaks),
-                triggers=self.lexicon.triggers(part, s.start),
+                triggers=_outside(self.lexicon.triggers(part, s.start), found),
                 placed=place(found, self.folded, s.start, self.cues),
                 pronouns=[
                     Hit(h.start + s.start, h.end + s.start, h.phrase, h.payload)
@@ -109,6 +109,19 @@ class _Reader:
         for old in [k for k in self._contexts if k < i - 1]:  # keep memory flat
             del self._contexts[old]
         return self._contexts[i]
+
+
+def _outside(triggers: list[Trigger], names: list[EntityMention]) -> list[Trigger]:
+    """Triggers that are not part of a name ("Earthquake" in "China Earthquake Networks
+    Center"); both lists are sorted, so one merge pass does."""
+    out, j = [], 0
+    for trig in triggers:
+        while j < len(names) and names[j].end <= trig.start:
+            j += 1
+        if j < len(names) and names[j].start < trig.end:
+            continue
+        out.append(trig)
+    return out
 
 
 def _split(doc: Document) -> list[Sentence]:
@@ -159,12 +172,12 @@ def _choose_trigger(
     only_here = _bracketed(ctx, text, m.start)
     ranked: list[tuple[tuple[int, int], Trigger, str]] = []
     for trig in ctx.triggers_near(m.start, m.end):
-        pred = lexicon.choose(trig, m.kind)
+        gap = max(0, trig.start - m.end, m.start - trig.end)
+        pred = lexicon.choose(trig, m.kind, gap)
         same = ctx.clauses.index(trig.start) == here
         if pred is None or (only_here and not same):
             continue
-        ranked.append(((0 if same else 1, max(0, trig.start - m.end, m.start - trig.end)), trig,
-                       pred))
+        ranked.append(((0 if same else 1, gap), trig, pred))
     if not ranked:
         return None
     ranked.sort(key=lambda r: r[0])
@@ -187,7 +200,8 @@ def _anchor(trig: Trigger, pred: str, m: Mention, ctx: _Context, lexicon: Predic
     for other in ctx.triggers_near(trig.start, trig.start):
         if other.start >= trig.start:
             break
-        if ctx.clauses.index(other.start) == clause and lexicon.choose(other, m.kind) == pred:
+        if (ctx.clauses.index(other.start) == clause
+                and lexicon.choose(other, m.kind, 10**6) == pred):
             return other
     return trig
 
@@ -229,7 +243,7 @@ def _next_sentence_trigger(reader: _Reader, i: int, m: Mention) -> tuple[_Contex
     if nxt.sentence.paragraph != reader.sentences[i].paragraph or nxt.dates:
         return None
     for trig in nxt.triggers_near(nxt.sentence.start, nxt.sentence.start):
-        pred = reader.lexicon.choose(trig, "date")
+        pred = reader.lexicon.choose(trig, "date", 10**6)
         if pred is not None:
             return nxt, trig, pred
     return None
@@ -242,7 +256,7 @@ def _claim(
     chosen = _choose_trigger(m, ctx, lexicon, text)
     t_ctx = ctx
     if chosen is None and not any(
-        lexicon.choose(t, m.kind) for t in ctx.triggers_near(m.start, m.end)
+        lexicon.choose(t, m.kind, 10**6) for t in ctx.triggers_near(m.start, m.end)
     ):
         ahead = _next_sentence_trigger(reader, i, m)
         if ahead is not None:

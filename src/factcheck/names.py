@@ -45,6 +45,8 @@ class _NameData:
     not_names: frozenset[str]
     org_words: frozenset[str]
     after_name: frozenset[str]
+    titles_before: PhraseMatcher[str]
+    titles_after: PhraseMatcher[str]
 
 
 @functools.cache
@@ -59,6 +61,8 @@ def _data() -> _NameData:
         not_names=frozenset(s.lower() for s in data["not_names"]),
         org_words=frozenset(s.lower() for s in data["org_words_en"]),
         after_name=frozenset(fold(data["after_name"])) | _STOP,
+        titles_before=PhraseMatcher((t, "before") for t in data["person_titles_before"]),
+        titles_after=PhraseMatcher((t, "after") for t in data["person_titles_after"]),
     )
 
 
@@ -143,7 +147,37 @@ def _han_names(text: str, folded: str, start: int, end: int) -> Iterator[NameSpa
         yield NameSpan(left, s_end, "org", core)
 
 
+def _titled_names(folded: str, start: int, end: int) -> Iterator[NameSpan]:
+    """Chinese personal names beside a title: "CEO林志远", "创办人陈美玲", "李明先生". A
+    Chinese name has two or three characters; the third is kept unless it usually follows a
+    name (在, 表示, …)."""
+    data = _data()
+    part = folded[start:end]
+
+    def usable(c: str) -> bool:
+        return bool(_HAN.match(c)) and c not in data.after_name
+
+    for hit in data.titles_before.find(part):
+        s = hit.end + start
+        n = 0
+        while n < 3 and s + n < end and usable(folded[s + n]):
+            n += 1
+        if n >= 2:
+            yield NameSpan(s, s + n, "person", folded[s : s + n])
+    for hit in data.titles_after.find(part):
+        e = hit.start + start
+        n = 0
+        while n < 3 and e - n > start and usable(folded[e - n - 1]):
+            n += 1
+        if n >= 2:
+            yield NameSpan(e - n, e, "person", folded[e - n : e])
+
+
 def find_names(text: str, folded: str, start: int, end: int) -> list[NameSpan]:
     """Candidate names in text[start:end] (positions index the whole text)."""
-    found = [*_latin_names(text, folded, start, end), *_han_names(text, folded, start, end)]
+    found = [
+        *_latin_names(text, folded, start, end),
+        *_han_names(text, folded, start, end),
+        *_titled_names(folded, start, end),
+    ]
     return sorted(found, key=lambda n: (n.start, -n.end))

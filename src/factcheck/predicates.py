@@ -24,6 +24,7 @@ class Predicate:
     takes_object: bool = False
     about_object: bool = False  # the fact is about the entity acted on (X founded Y)
     note: str = ""
+    near: int | None = None  # most characters between a value and the trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +58,14 @@ class PredicateLexicon:
                 takes_object=bool(spec.get("object", False)),
                 about_object=spec.get("subject") == "object",
                 note=str(spec.get("note", "")),
+                near=int(spec["near"]) if spec.get("near") is not None else None,
             )
             for lang in ("zh", "en"):
                 phrases.extend((str(p), name) for p in spec.get(lang) or ())
             for target, cues in (spec.get("refine") or {}).items():
                 refine.extend((str(cue), (name, str(target))) for cue in cues)
         self._triggers = PhraseMatcher(phrases)
-        self._chosen: dict[tuple[tuple[str, ...], str], str | None] = {}
+        self._chosen: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
         self._refine = PhraseMatcher(refine)
 
     def __len__(self) -> int:
@@ -80,12 +82,17 @@ class PredicateLexicon:
             for h in self._triggers.find(folded)
         ]
 
-    def choose(self, trigger: Trigger, kind: str) -> str | None:
-        """The first predicate of `trigger` that takes a value of `kind`."""
+    def choose(self, trigger: Trigger, kind: str, gap: int = 0) -> str | None:
+        """The first predicate of `trigger` that takes a value of `kind` standing `gap`
+        characters away from it."""
         key = (trigger.predicates, kind)
         if key not in self._chosen:
-            self._chosen[key] = next((p for p in trigger.predicates if self.takes(p, kind)), None)
-        return self._chosen[key]
+            self._chosen[key] = tuple(p for p in trigger.predicates if self.takes(p, kind))
+        for name in self._chosen[key]:
+            near = self.predicates[name].near
+            if near is None or gap <= near:
+                return name
+        return None
 
     def refine(self, predicate: str, folded_clause: str, kind: str) -> str:
         """A narrower predicate when one of its cue phrases is in the clause."""

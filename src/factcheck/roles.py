@@ -11,6 +11,7 @@ from factcheck.entities import EntityMention
 from factcheck.predicates import Predicate
 
 _ORG_TYPES = frozenset({"org", "company", "agency"})
+_ARTICLES = ("the", "an", "a")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +45,30 @@ class Discourse:
                 self.last[cls] = first
 
 
+def _skip_article(folded: str, pos: int, floor: int) -> int:
+    """Where a marker would end before an English article: "according to the Lingxi …"."""
+    end = pos
+    while end > floor and folded[end - 1] == " ":
+        end -= 1
+    for article in _ARTICLES:
+        start = end - len(article)
+        if start >= floor and folded[start:end] == article and (
+            start == floor or not folded[start - 1].isalnum()
+        ):
+            return start
+    return pos
+
+
 def place(mentions: Sequence[EntityMention], folded: str, floor: int, cues: Cues) -> list[Placed]:
     """Each mention with the grammatical marker written just before it."""
     out = []
     for m in mentions:
         marker = "plain"
+        before = _skip_article(folded, m.start, floor)
         for name, matcher in (
             ("source", cues.attribution), ("agent", cues.agent), ("oblique", cues.oblique)
         ):
-            if ends_with(matcher, folded, m.start, floor) is not None:
+            if ends_with(matcher, folded, before, floor) is not None:
                 marker = name
                 break
         out.append(Placed(m, marker))
