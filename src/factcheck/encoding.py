@@ -55,6 +55,15 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
 # ones. Letting charset-normalizer also try Korean and Japanese codecs makes it read short
 # Simplified Chinese texts as CP949.
 _CANDIDATES = ["gb18030", "big5", "big5hkscs", "cp950", "cp1252", "latin_1"]
+_WESTERN = frozenset({"cp1252", "latin_1"})
+
+# The non-ASCII characters a Chinese or English news text is made of: Han, the common
+# Chinese and typographic punctuation, full-width letters and digits, accented Latin letters
+# and a few symbols. Mojibake (GB18030 read as CP1252: "—" -> "¡ª") is made of others.
+_PLAUSIBLE = regex.compile(
+    r"[\x00-\x7f\p{Han}，。、；：？！「」『』（）《》〈〉【】—–‘’“”…·　％＋－"
+    r"０-９Ａ-Ｚａ-ｚ\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f€£¥©®°«»\u00a0]++"
+)
 
 _HINT = "save the file as UTF-8 (or UTF-16 with a BOM, GB18030, Big5)"
 
@@ -122,12 +131,39 @@ def decode_bytes(data: bytes, path: str) -> str:
 def _guess(data: bytes, path: str) -> str:
     from charset_normalizer import from_bytes  # lazy: only non-UTF-8 files need it
 
-    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data, cp_isolation=_CANDIDATES))
+    if not matches:
         raise _undecodable(path)
+    encoding = _prefer_chinese(data, [m.encoding for m in matches])
     # GBK is a subset of GB18030; decoding as the superset loses nothing.
-    encoding = "gb18030" if best.encoding in ("gbk", "gb2312") else best.encoding
+    encoding = "gb18030" if encoding in ("gbk", "gb2312") else encoding
     try:
         return data.decode(encoding).removeprefix("\ufeff")
     except (UnicodeDecodeError, LookupError) as exc:
         raise _undecodable(path) from exc
+
+
+def _oddness(data: bytes, encoding: str) -> int:
+    """How many characters of the decoded text fall outside _PLAUSIBLE (-1: undecodable)."""
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return -1
+    return len(_PLAUSIBLE.sub("", text))
+
+
+def _prefer_chinese(data: bytes, encodings: list[str]) -> str:
+    """charset-normalizer's first choice, unless it is a Western codec and a Chinese one reads
+    the bytes into fewer odd characters: a mostly-English text saved as GB18030 holds too few
+    Chinese bytes for its statistics ("—" alone), but CP1252 turns them into mojibake."""
+    best = encodings[0]
+    if best not in _WESTERN:
+        return best
+    western = _oddness(data, best)
+    scored = [(_oddness(data, e), e) for e in encodings if e not in _WESTERN]
+    scored = [(odd, e) for odd, e in scored if odd >= 0]
+    if scored:
+        odd, chinese = min(scored, key=lambda pair: pair[0])
+        if odd < western:
+            return chinese
+    return best
