@@ -76,12 +76,18 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:(?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year}"
             rf"|,?\s{{1,3}}{wordyear})?"
         ),
-        "dm": regex.compile(
-            rf"(?:(?<![\d$.,]|\$\s){daynum}|{_W}{dayword}(?=\s{{1,3}}of))"
-            rf"(?P<sep>\s{{0,3}}\.?\s{{0,3}}|\s{{1,3}}of\s{{1,3}}|-|/){mon}"
-            rf"(?:(?:\s{{0,3}},?\s{{0,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year}"
-            rf"|,?\s{{1,3}}{wordyear})?"
-        ),
+        # day first, in two patterns (digits, words) so each starts on a plain token: fast
+        **{
+            name: regex.compile(
+                rf"{head}(?P<sep>\s{{0,3}}\.?\s{{0,3}}|\s{{1,3}}of\s{{1,3}}|-|/){mon}"
+                rf"(?:(?:\s{{0,3}},?\s{{0,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year}"
+                rf"|,?\s{{1,3}}{wordyear})?"
+            )
+            for name, head in (
+                ("dm", rf"(?<![\d$.,]|\$\s){daynum}"),
+                ("dm_words", rf"{_W}{dayword}(?=\s{{1,3}}of)"),
+            )
+        },
         "my": regex.compile(
             rf"{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}}|\s{{1,3}}of\s{{1,3}})"
             r"(?P<y>\d{4}|(?<=of\s{1,3}|')\d\d)(?![\d]|[.,/-]\d)"
@@ -151,11 +157,17 @@ def words(s: str) -> str:
     return _BLANKS.sub(" ", s)
 
 
+def _g(m: regex.Match[str], group: str) -> str | None:
+    """A group of `m`, None where the pattern has no such group."""
+    value: str | None = m.groupdict().get(group)
+    return value
+
+
 def _day(m: regex.Match[str]) -> int | None:
-    if m["dn"]:
-        return int(m["dn"]) if 1 <= int(m["dn"]) <= 31 else None
-    if m["dw"]:
-        n = parse_english_ordinal(m["dw"]) or parse_english_number(m["dw"])
+    if dn := _g(m, "dn"):
+        return int(dn) if 1 <= int(dn) <= 31 else None
+    if dw := _g(m, "dw"):
+        n = parse_english_ordinal(dw) or parse_english_number(dw)
         return int(n) if n is not None and 1 <= n <= 31 else None
     return None
 
@@ -179,25 +191,28 @@ def _month_sure(m: regex.Match[str], name: str, text: str, folded: str) -> bool:
     """Is an ambiguous month name ("may", "march") beside a day surely a month? Yes when
     capitalized before its day (March 3), with an ordinal (may 5th), a weekday before (Tue May
     9), a day in words (May twenty nine) or a separator (May/5, 5 of May)."""
-    if m["sfx"] or (m["dw"] and name == "md") or (name == "md" and text[m.start()].isupper()):
+    if _g(m, "sfx") or (name == "md" and (_g(m, "dw") or text[m.start()].isupper())):
         return True
     if _patterns()["wd_before"].search(folded, max(0, m.start() - 12), m.start()):
         return True
-    sep = folded[m.end("mon") : m.start("dn" if m["dn"] else "dw")] if name == "md" else m["sep"]
+    if name != "md":
+        return bool(m["sep"].strip(" ."))
+    sep = folded[m.end("mon") : m.start("dn" if _g(m, "dn") else "dw")]
     return bool(sep.strip(" ."))
 
 
 def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
     p = _patterns()
     en = lexicon()["en"]
-    for name in ("md", "dm"):
+    for name in ("md", "dm", "dm_words"):
         for m in p[name].finditer(folded):
             day, year = _day(m), _year_of(m, ref)
             if day is None:
                 continue
             if _ambiguous(m) and year is None and not _month_sure(m, name, text, folded):
                 continue  # "may 5", "5 may": not enough to make "may" a month
-            if m["dw"] and name == "md" and _ambiguous(m) and m["dw"] in en["day_cardinals"][:9]:
+            dw = _g(m, "dw")
+            if dw and name == "md" and _ambiguous(m) and dw in en["day_cardinals"][:9]:
                 continue  # "may one day"
             v = full_day(year, _month(m), day) if year else month_day(ref, _month(m), day)
             # February 30, 2025 is no date: a None reading keeps "February" from standing alone

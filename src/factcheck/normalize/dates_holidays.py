@@ -34,9 +34,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     names = alternation([*en["holidays"], *en["weekday_holidays"], *en["easter_holidays"]])
     return {
         "en": regex.compile(
-            rf"{_W}(?:(?P<shift>next|last|previous|following|this)\s{{1,3}})?(?P<h>{names})"
+            rf"{_W}(?P<h>{names})"
             rf"(?![a-z])(?:(?:\s{{1,3}}of|,)?\s{{1,3}}(?:(?P<y>\d{{4}})(?!\d)"
             rf"|(?P<ys>this|next|last)\s{{1,3}}year(?![a-z])))?"
+        ),
+        "shift": regex.compile(
+            r"(?r)(?<![a-z])(?P<shift>next|last|previous|following|this)\s{1,3}$"
         ),
         "zh": regex.compile(
             rf"(?:(?P<y>\d{{4}})\s{{0,2}}年|(?P<ys>今年|去年|明年))?的?"
@@ -110,7 +113,9 @@ def find_holidays(folded: str, ref: dt.date | None, lang: str) -> Iterator[Found
             shift = {"this": 0, "next": 1, "last": -1, "今年": 0, "明年": 1, "去年": -1}[m["ys"]]
             year = ref.year + shift
         name = " ".join(m["h"].split())
-        shift_word = m.groupdict().get("shift")
+        start, shift_word = m.start(), None
+        if lang == "en" and (s := _patterns()["shift"].search(folded, max(0, start - 12), start)):
+            start, shift_word = s.start(), s["shift"]
         value = _resolve(name, lang, ref, year, shift_word)
         if value is not None:
-            yield Found(m.start(), m.end(), value)
+            yield Found(start, m.end(), value)

@@ -32,14 +32,19 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     cards = f"(?:{alternation(en['day_cardinals'])})"
     words = alternation([*en["count_words"], *en["tens"], *en["day_cardinals"], "eleven",
                          "twelve", "fifteen"])
-    count = rf"(?:(?<!\d)\d{{1,3}}+|(?:{words})(?:[\s-]{{1,2}}{cards})?)"
-    one = rf"{_W}(?P<n>{count})\s{{1,3}}(?P<unit>{alternation(en['units'])})(?![a-z])"
-    amounts = rf"{one}(?:(?:\s{{0,3}},)?(?:\s{{1,3}}and)?\s{{1,3}}{one}){{0,3}}"
+    counts = (r"(?<!\d)\d{1,3}+", rf"{_W}(?:{words})(?:[\s-]{{1,2}}{cards})?")
+    unit = rf"\s{{1,3}}(?P<unit>{alternation(en['units'])})(?![a-z])"
+    one = rf"(?P<n>{counts[0]}|{counts[1]}){unit}"
+    tail = rf"(?:(?:\s{{0,3}},)?(?:\s{{1,3}}and)?\s{{1,3}}{one}){{0,3}}"
+    amounts = one + tail
     later = alternation([*en["ago"], *en["later"], "from tomorrow", "from tmrw",
                          "from yesterday", "after today", "before today", "after tomorrow",
                          "before yesterday"])
+    direction = rf"(?:\s{{1,3}}(?P<dir>{later})(?![a-z]))?"
     return {
-        "offset": regex.compile(rf"{amounts}(?:\s{{1,3}}(?P<dir>{later})(?![a-z]))?"),
+        # two patterns, starting on digits or on number words, so that each scans fast
+        "offset": regex.compile(rf"(?P<n>{counts[0]}){unit}{tail}{direction}"),
+        "offset_words": regex.compile(rf"(?P<n>{counts[1]}){unit}{tail}{direction}"),
         "one": regex.compile(one),
         "in_before": regex.compile(r"(?r)(?<![a-z])(?P<in>in|within)\s{1,3}$"),
         "before_date": regex.compile(
@@ -85,7 +90,7 @@ def _move(base: dt.date, months: int, days: int, units: str) -> DateValue | None
 def find_offsets(folded: str, ref: dt.date) -> Iterator[Found]:
     en = lexicon()["en"]
     p = _patterns()
-    for m in p["offset"].finditer(folded):
+    for m in (*p["offset"].finditer(folded), *p["offset_words"].finditer(folded)):
         before = p["in_before"].search(folded, max(0, m.start() - 10), m.start())
         if not (before or m["dir"]) or (before and before["in"] == "within"):
             continue
