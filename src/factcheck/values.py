@@ -101,11 +101,11 @@ def find_values(
     if wanted & {"money", "number", "percent"}:
         qs = scan_quantities(folded, extra)
         qs = wrap_percent(folded, wrap_money(folded, qs, extra), extra)
-        qs = qualify(folded, qs, extra)
         units = _unit_pattern(tuple(Path(p) for p in extra))
-        for q in qs:
+        for q in qualify(folded, qs, extra, units):
             m = to_mention(q, text)
-            mentions.append(_with_unit(m, text, folded, units) if m.kind == "number" else m)
+            plain = m.kind == "number" and q.unit is None
+            mentions.append(_with_unit(m, text, folded, units) if plain else m)
     find_dates = _date_finder() if "date" in wanted else None
     if find_dates is not None:
         hint = lang.split("-")[0].lower() if lang else None

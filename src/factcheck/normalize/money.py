@@ -107,8 +107,6 @@ def as_money(folded: str, q: Quantity, c: Currencies, floor: int = 0) -> Quantit
     if before is not None:
         start = before[0]
         code = code or before[1]
-    if q.weak and before is None:
-        return None
     assert code is not None
 
     def scaled(x: Decimal | None) -> Decimal | None:

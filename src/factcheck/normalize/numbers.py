@@ -76,7 +76,7 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
         rf"(?![ \t]{{0,3}}+[{cjk}]))"
     )
     en = (
-        rf"(?<![\w.])(?:(?:{_alt(sorted(w.article))})\s++)?+{word}"
+        rf"(?<![a-z0-9_.])(?:(?:{_alt(sorted(w.article))})\s++)?+{word}"
         rf"(?:(?:\s*+-\s*+|\s++)(?:(?:{_alt(sorted(w.joiner))})\s++)?+{word})*+"
     )
     cjk_run = (
@@ -87,7 +87,7 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
     plural = _alt(q["vague_en_plural"])
     scale_words = _alt([*w.hundred, *scales, *w.groups])
     vague_en = (
-        rf"\b(?:(?P<few>{_alt(q['vague_en_before'])})\s++(?P<scale>{scale_words})"
+        rf"(?<![a-z0-9_])(?:(?P<few>{_alt(q['vague_en_before'])})\s++(?P<scale>{scale_words})"
         rf"|(?P<plural>{plural})(?:\s++of\s++(?P<of>{plural}))?+)\b"
     )
     idioms = raw.get("not_numbers") or []
@@ -307,7 +307,7 @@ def scan_quantities(folded: str, extra: Sequence[Path] = ()) -> list[Quantity]:
     vague = _vague_en(folded, f)
     if vague:
         # "several hundred" beats the "hundred" inside it; "3 dozens" beats the "dozens"
-        found = longest_first([*found, *vague])
+        found = longest_first([*vague, *found])
     found.sort(key=lambda q: (q.start, -q.end))
     out: list[Quantity] = []
     for q in found:

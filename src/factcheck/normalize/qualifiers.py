@@ -169,18 +169,32 @@ def _range(folded: str, a: Quantity, b: Quantity, t: Qualifiers) -> Quantity | N
     return b.with_(start=start, value=mid, low=lo.low, high=b.high, mod="range")
 
 
-def qualify(folded: str, qs: list[Quantity], extra: Sequence[Path] = ()) -> list[Quantity]:
-    """Ranges joined, then qualifier words applied; weak values no word claimed are dropped."""
+def qualify(
+    folded: str,
+    qs: list[Quantity],
+    extra: Sequence[Path] = (),
+    units: regex.Pattern[str] | None = None,
+) -> list[Quantity]:
+    """Ranges joined, then qualifier words applied; weak values no word claimed are dropped.
+    `units` matches a counted unit that may stand between a count and the word after it
+    (3000人左右, 1000人以上): the unit is kept on the count."""
     t = qualifiers(extra)
     out: list[Quantity] = []
     for q in _join_ranges(folded, qs, t):
         floor = out[-1].end if out else 0
         if q.mod is None:
-            m = t.after.match(folded, q.end)
+            unit = units.match(folded, q.end) if units is not None and q.kind == "number" else None
+            at = unit.end() if unit is not None and not unit.group()[0].isspace() else q.end
+            m = t.after.match(folded, at)
+            if m is None and at != q.end:
+                at = q.end
+                m = t.after.match(folded, at)
             if m is not None and (not _is_word(m.group().strip()) or m.group()[0] in " \t"):
                 word = m.group().strip()
                 if not (word in ("多", "余", "来", "几") and q.kind != "number"):
                     q = widen(q, t.after_mod[word]).with_(end=m.end())
+                    if at != q.start and unit is not None and at == unit.end():
+                        q = q.with_(unit=unit.group())
             b = _before(folded, q, t, floor)
             if b is not None and q.mod is None:
                 q = widen(q, b[1]).with_(start=b[0])
