@@ -34,6 +34,7 @@ RELATED_LIMIT = 50  # other documents compared with each given file, best matche
 # Least relatedness (sum of 1/df over shared names and values) to be compared at all: one
 # key shared by at most 20 documents, or several commoner ones.
 RELATED_MIN = 0.05
+LEDGER_RELATED_LIMIT = 200  # documents compared with a ledger file that was changed
 BaselineMode = Literal["use", "update", "write"]
 
 
@@ -67,7 +68,7 @@ def run_check(
     config, root = settings.config, settings.root
     cache_dir, ledger_dir = settings.path(config.cache_dir), settings.path(config.ledger)
     documents = list_documents(root, config, cache_dir, ledger_dir)
-    given = _given(files, documents, root, config)
+    given, given_ledger, skipped = _given(files, documents, root, config, ledger_dir)
     ledger = load_ledger(ledger_dir, root=root, claims=False)
     # Articles are read with the ledger's aliases and triggers as well as the config's.
     more_aliases, more_lexicon = extraction_files(ledger, cache_dir)
@@ -85,10 +86,16 @@ def run_check(
                 raise errors[rel]
         _ledger_claims(index, ledger, config)
         entries = {rel: _entry(index, rel) for rel in given}
-        partners = _partners(index, entries, ledger)
-    findings = _compare(entries, partners, ledger, config)
-    result = CheckResult(report=_report([], [], []), checked=given)
+        partners = _partners(index, entries, ledger, given_ledger)
+    findings = _compare(entries, partners, ledger, config, {*given, *given_ledger})
+    result = CheckResult(report=_report([], [], []), checked=[*given, *given_ledger])
     result.warnings = [str(err) for rel, err in sorted(errors.items())]
+    if skipped:
+        result.warnings.append(
+            f"{len(skipped)} named files are not documents (include): "
+            + ", ".join(skipped[:5])
+            + (" …" if len(skipped) > 5 else "")
+        )
     sups = {rel: e.suppressions for rel, e in {**partners.docs, **entries}.items()}
     findings, result.suppressed = apply_suppressions(findings, sups)
     result.stale_suppressions = [
@@ -107,13 +114,22 @@ def run_check(
 
 
 def _given(
-    files: Sequence[str | Path] | None, documents: list[str], root: Path, config: Config
-) -> list[str]:
+    files: Sequence[str | Path] | None,
+    documents: list[str],
+    root: Path,
+    config: Config,
+    ledger_dir: Path,
+) -> tuple[list[str], list[str], list[str]]:
+    """(documents, ledger files, other files) among the files named. pre-commit names every
+    staged text file: those that are not documents are skipped, and a ledger file is
+    checked against the documents its facts are about."""
     if not files:
-        return documents
+        return documents, [], []
     from factcheck.workspace import matches
 
     out: list[str] = []
+    ledger_files: list[str] = []
+    skipped: list[str] = []
     for name in files:
         rel = relative(name, root)
         if (root / rel).is_dir():  # a folder stands for the documents in it
@@ -122,9 +138,13 @@ def _given(
             continue
         if not (root / rel).is_file():
             raise SourceError("no such file", path=str(name), hint="check the path")
-        if not matches(rel, config.exclude):  # excluded files stay excluded when named
+        if (root / rel).is_relative_to(ledger_dir) and rel.endswith((".yaml", ".yml")):
+            ledger_files.append(rel)
+        elif not matches(rel, config.include):
+            skipped.append(rel)
+        elif not matches(rel, config.exclude):  # excluded files stay excluded when named
             out.append(rel)
-    return sorted(set(out))
+    return sorted(set(out)), sorted(set(ledger_files)), skipped
 
 
 def _ledger_claims(index: Index, ledger: Ledger, config: Config) -> None:
@@ -152,8 +172,16 @@ class _Partners:
     claims: dict[str, Claim] = field(default_factory=dict)
 
 
-def _partners(index: Index, entries: dict[str, Entry], ledger: Ledger) -> _Partners:
+def _partners(
+    index: Index, entries: dict[str, Entry], ledger: Ledger, given_ledger: list[str]
+) -> _Partners:
     out = _Partners()
+    for ledger_file in given_ledger:  # an edited ledger file meets the articles it is about
+        keys = story_keys(c for c in ledger.claims if c.source == ledger_file)
+        for other in index.related(keys, exclude=[], limit=LEDGER_RELATED_LIMIT):
+            out.pairs.add((other, ledger_file))
+            if other not in entries and other not in out.docs:
+                out.docs[other] = _entry(index, other)
     for rel, entry in entries.items():
         for ledger_file in ledger.files:
             out.pairs.add((rel, ledger_file))
@@ -167,7 +195,11 @@ def _partners(index: Index, entries: dict[str, Entry], ledger: Ledger) -> _Partn
 
 
 def _compare(
-    entries: dict[str, Entry], partners: _Partners, ledger: Ledger, config: Config
+    entries: dict[str, Entry],
+    partners: _Partners,
+    ledger: Ledger,
+    config: Config,
+    given: set[str],
 ) -> list[Finding]:
     from factcheck.align import align
     from factcheck.judge import judge_all
@@ -187,12 +219,12 @@ def _compare(
             if finding.confidence >= config.min_confidence and codes.is_selected(
                 finding.code, config.select, config.ignore
             ):
-                findings.append(_given_first(finding, entries))
+                findings.append(_given_first(finding, given))
     return findings
 
 
-def _given_first(finding: Finding, entries: dict[str, Entry]) -> Finding:
-    sides = sorted(finding.sides, key=lambda s: s.source not in entries)
+def _given_first(finding: Finding, given: set[str]) -> Finding:
+    sides = sorted(finding.sides, key=lambda s: s.source not in given)
     return finding if sides == finding.sides else finding.model_copy(update={"sides": sides})
 
 
