@@ -57,6 +57,8 @@ def test_scenario(case: dict[str, Any], repo: Path) -> None:
     assert result.checked == case.get("checked", default)
     assert len(result.suppressed) == case.get("suppressed", 0)
     assert [s.describe() for s in result.stale_suppressions] == case.get("stale", [])
+    if "notes" in case:
+        assert warnings(result) == case["notes"]
 
 
 def test_findings_only_for_given_files(repo: Path) -> None:

@@ -89,10 +89,10 @@ def run_check(
         partners = _partners(index, entries, ledger, given_ledger)
     findings = _compare(entries, partners, ledger, config, {*given, *given_ledger})
     result = CheckResult(report=_report([], [], []), checked=[*given, *given_ledger])
-    result.warnings = [str(err) for rel, err in sorted(errors.items())]
+    result.warnings = [f"skipped unreadable {err}" for _rel, err in sorted(errors.items())]
     if skipped:
         result.warnings.append(
-            f"{len(skipped)} named files are not documents (include): "
+            f"skipped {len(skipped)} named files that are not documents (see include): "
             + ", ".join(skipped[:5])
             + (" …" if len(skipped) > 5 else "")
         )
@@ -287,7 +287,7 @@ def _report(
 def warnings(result: CheckResult) -> list[str]:
     """What an editor should know beside the findings: unreadable files, what was set
     aside, and suppressions or baseline entries that no longer match anything."""
-    notes = [f"warning: skipped {w}" for w in result.warnings]
+    notes = [f"warning: {w}" for w in result.warnings]
     notes += [f"warning: {s.describe()}" for s in result.stale_suppressions]
     if result.stale_baseline:
         notes.append(
