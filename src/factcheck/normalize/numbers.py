@@ -79,6 +79,7 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
         rf"(?<![a-z0-9_.])(?:(?:{_alt(sorted(w.article))})\s++)?+{word}"
         rf"(?:(?:\s*+-\s*+|\s++)(?:(?:{_alt(sorted(w.joiner))})\s++)?+{word})*+"
     )
+    minus_chars = regex.escape("".join(sorted(w.minus)))
     cjk_run = (
         rf"(?:(?<![\w.])-|{_alt(sorted(w.minus))})?+(?:{_ARABIC}|[{cjk}])"
         rf"(?:{_ARABIC}|[{cjk}]|(?:{point})(?=[{cjk}0-9])|[ \t]{{1,3}}+(?=[{cjk}]|\d++[{cjk}]))*+"
@@ -93,7 +94,10 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
     idioms = raw.get("not_numbers") or []
     return NumberFinder(
         words=w,
-        master=regex.compile(rf"(?P<en>{en})|(?P<cjk>{cjk_run})"),
+        # the look-ahead lets most positions (CJK words, punctuation) fail at one character
+        master=regex.compile(
+            rf"(?=[0-9a-z.\-{minus_chars}{cjk}])(?:(?P<en>{en})|(?P<cjk>{cjk_run}))"
+        ),
         vague_en=regex.compile(vague_en),
         idioms=regex.compile(_alt(idioms)) if idioms else None,
         units=frozenset({*w.small_units, *w.big_units}),
