@@ -60,12 +60,10 @@ def compare_values(a: Value, b: Value, *, rates: Mapping[str, float] | None = No
 
 
 def _span(point: float, low: float | None, high: float | None, mod: str | None) -> _Span:
-    return _Span(
-        -math.inf if low is None else low,
-        math.inf if high is None else high,
-        point,
-        mod == "vague",
-    )
+    lo = -math.inf if low is None else low
+    hi = math.inf if high is None else high
+    # A malformed interval (from a hand-written ledger, say) still holds its own point.
+    return _Span(min(lo, hi, point), max(lo, hi, point), point, mod == "vague")
 
 
 def _money(a: MoneyValue, b: MoneyValue, rates: Mapping[str, float]) -> ValueMatch:
