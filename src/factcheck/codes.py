@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from factcheck.models import FindingKind
+if TYPE_CHECKING:  # models pulls in pydantic; `factcheck codes` does not need it
+    from factcheck.models import FindingKind
 
 Severity = Literal["error", "warning", "info"]
 
