@@ -21,8 +21,10 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
 @pytest.mark.parametrize("order", ["ab", "ba"])
 def test_case(case: dict[str, Any], order: str) -> None:
     a, b = claim(case["a"]), claim(case["b"])
-    pairs = align([a, b] if order == "ab" else [b, a])
-    findings = judge_all(pairs)
+    # Other claims in the same sentences give context; only the a-b finding is judged here.
+    extra = [claim(spec) for spec in case.get("extra", [])]
+    pairs = align([a, b, *extra] if order == "ab" else [*extra, b, a])
+    findings = [f for f in judge_all(pairs) if {s.claim for s in f.sides} == {a.id, b.id}]
     if case["kind"] == "none":
         assert findings == []
         return
@@ -36,7 +38,7 @@ def test_case(case: dict[str, Any], order: str) -> None:
 
 
 def test_same_verdicts_whatever_the_order() -> None:
-    claims = [claim(c[k]) for c in CASES for k in ("a", "b")]
+    claims = [claim(c[k]) for c in CASES for k in ("a", "b") if "extra" not in c]
     forward = judge_all(align(claims))
     backward = judge_all(align(list(reversed(claims))))
     assert sorted(f.model_dump_json() for f in forward) == sorted(

@@ -58,7 +58,10 @@ class _Item:
     claim: Claim
     masked: str
     keys: frozenset[str]
-    weak: bool  # the subject may be a mis-attribution: a place, or a name not in the registry
+    # The subject may be a mis-attribution: a place, a name not in the registry, or a name
+    # from another sentence.
+    weak: bool
+    carried: bool = False  # the subject's name is not in the claim's own sentence
     unique: bool = False  # the only claim of its predicate and kind in its source
     # Values of the other claims in the same sentence: a language-neutral context.
     neighbours: tuple[Value, ...] = ()
@@ -84,7 +87,9 @@ def _item(claim: Claim, subject_type: SubjectType | None = None) -> _Item:
     weak = False
     if claim.subject and subject_type is not None:
         weak = subject_type(claim.subject) in (None, "place")
-    return _Item(claim, masked, frozenset(keys), weak)
+    # A subject carried over from an earlier sentence is a guess, not a statement.
+    carried = bool(claim.subject_text) and fold(claim.subject_text or "") not in sent
+    return _Item(claim, masked, frozenset(keys), weak or carried, carried)
 
 
 def align(claims: Sequence[Claim], *, subject_type: SubjectType | None = None) -> list[Pair]:
@@ -247,7 +252,7 @@ def _entities(a: _Item, b: _Item) -> float | None:
         return None
     if ca.subject and cb.subject:
         if ca.subject == cb.subject:
-            return 0.3
+            return 0.1 if a.carried or b.carried else 0.3
         # "OpenAI was founded" vs "Musk founded OpenAI": the roles swapped, same fact.
         if ca.subject == cb.object or cb.subject == ca.object:
             return 0.2
@@ -291,10 +296,13 @@ def _by_context(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     if _entities(a, b) is None:
         return None
     ctx = _context(a, b)
-    if ctx < CONTEXT_MIN:
+    # Across languages the words differ but the other figures in the sentence do not.
+    shared = _shared(a, b)
+    score = max(ctx, min(0.8, 0.5 + 0.15 * shared)) if shared else ctx
+    if score < CONTEXT_MIN:
         return None
-    pair = Pair(ca, cb, "context", round(ctx, 3), round(ctx, 3))
-    return ctx + _fit(ca, cb), pair
+    pair = Pair(ca, cb, "context", round(score, 3), round(ctx, 3), shared > 0)
+    return score + _fit(ca, cb), pair
 
 
 def _related(a: _Item, b: _Item) -> tuple[float, Pair] | None:
