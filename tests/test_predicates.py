@@ -94,3 +94,11 @@ def test_damages_in_a_ruling_are_awarded_not_sought() -> None:
     lexicon = load_predicates()
     assert lexicon.refine("damages.sought", fold("法院判令被告賠償"), "money") == "damages.awarded"
     assert lexicon.refine("damages.sought", fold("原告要求賠償"), "money") == "damages.sought"
+
+
+def test_user_file_not_in_utf8_is_a_config_error(tmp_path: Path) -> None:
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes("predicates:\n  org.founded:\n    zh: [成立]\n".encode("gbk"))
+    with pytest.raises(ConfigError, match="UTF-8") as err:
+        load_predicates([gbk])
+    assert err.value.path == str(gbk)

@@ -139,6 +139,8 @@ class EntityRegistry:
         known: list[EntityMention] = []
         for hit in self._aliases.find(folded[start:end]):
             s, e = hit.start + start, hit.end + start
+            if e < len(text) and text[e] in "$＄":
+                continue  # "US$", "HK$": a currency, not the place
             for ident, written in hit.payload:
                 if ident and _case_ok(text[s:e], written):
                     ent = self.entities[ident]

@@ -45,6 +45,10 @@ def user_file(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read lexicon file: {exc.strerror}", path=str(path)) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"not UTF-8 (byte {exc.start})", path=str(path), hint="save the file as UTF-8"
+        ) from exc
     data = _parse(text, str(path))
     if not isinstance(data, dict):
         raise ConfigError("a lexicon file must hold a mapping", path=str(path))

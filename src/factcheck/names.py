@@ -21,6 +21,7 @@ from factcheck.phrases import PhraseMatcher
 _LATIN_TOKEN = regex.compile(r"[A-Za-z][A-Za-z0-9]*+(?:[&.'’-][A-Za-z0-9]++)*+")
 _DOT_NAME = regex.compile(r"\p{Han}{1,4}+(?:[·•‧・]\p{Han}{1,4}+){1,2}+")
 _HAN = regex.compile(r"\p{Han}")
+_CURRENCY_AFTER = regex.compile(r"[$＄]")
 # Characters that cannot be inside a Chinese name: particles, prepositions, conjunctions.
 _STOP = frozenset("的了与和及向对在是为被由把将从等以于其该这那此并而且或但也都已曾就还又")
 _CONNECTORS = frozenset({"of", "de", "van", "von", "der", "la", "&", "and"})
@@ -98,6 +99,8 @@ def _latin_names(text: str, folded: str, start: int, end: int) -> Iterator[NameS
 
     for match in _LATIN_TOKEN.finditer(text, start, end):
         word = match.group()
+        if _CURRENCY_AFTER.match(text, match.end()):
+            continue  # "NT$", "HK$": a currency, not a name
         gap = text[run[-1].end() : match.start()] if run else ""
         capital = word[0].isupper() or any(c.isupper() for c in word[1:])
         joined = (bool(run) and gap == " " and len(run) < _MAX_RUN
