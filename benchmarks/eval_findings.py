@@ -79,6 +79,7 @@ class Score:
     contradictions_found: int = 0
     contradictions_reported: int = 0
     contradictions_correct: int = 0
+    contradictions_as_review: int = 0  # expected contradictions shown only as review
     agreements_expected: int = 0
     agreements_found: int = 0
     reviews_expected: int = 0
@@ -103,6 +104,7 @@ class Score:
             "agreement_recall": _ratio(self.agreements_found, self.agreements_expected),
             "review_recall": _ratio(self.reviews_found, self.reviews_expected),
             "must_not_violations": self.must_not_violations,
+            "contradictions_as_review": self.contradictions_as_review,
             "contradictions_expected": self.contradictions_expected,
             "contradictions_reported": self.contradictions_reported,
             "agreements_expected": self.agreements_expected,
@@ -263,6 +265,8 @@ def score_case(case: Case, found: list[Reported]) -> Score:
         if not hit:
             other = [f.kind for f in found if f.kind != exp.kind and matches(f, exp)]
             seen = f" (reported as {', '.join(sorted(set(other)))})" if other else ""
+            if exp.kind == "contradiction" and "review" in other:
+                score.contradictions_as_review += 1
             score.notes.append(f"missed {exp.kind} {exp.id} {_describe(exp.sides)}{seen}")
     expected_contradictions = [e for e in case.findings if e.kind == "contradiction"]
     for f in by_kind["contradiction"]:
@@ -328,7 +332,8 @@ def _row(name: str, score: Score) -> str:
         f"{name:<26} P={_fmt(fig['contradiction_precision'])} "
         f"R={_fmt(fig['contradiction_recall'])} "
         f"({score.contradictions_correct}/{score.contradictions_reported} reported, "
-        f"{score.contradictions_found}/{score.contradictions_expected} expected)  "
+        f"{score.contradictions_found}/{score.contradictions_expected} expected, "
+        f"{score.contradictions_as_review} as review)  "
         f"agree R={_fmt(fig['agreement_recall'])} "
         f"({score.agreements_found}/{score.agreements_expected})  "
         f"must_not violated {score.must_not_violations}/{score.must_not}"
