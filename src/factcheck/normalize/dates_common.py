@@ -28,7 +28,8 @@ Granularity = Literal["day", "month", "year"]
 def lexicon() -> dict[str, Any]:
     """lexicon/dates.yaml, parsed once."""
     text = resources.files("factcheck").joinpath("lexicon", "dates.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    # libyaml's C loader when there is one: the same data, ten times faster on a cold start
+    data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
 
 
