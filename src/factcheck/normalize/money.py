@@ -48,7 +48,9 @@ def _currencies(extra: tuple[Path, ...]) -> Currencies:
     sub = _fold_keys(data.get("subunits") or {})
     names = sorted({*suffix, *sub}, key=len, reverse=True)
     # An English name must end at a word boundary (10 euros, not 10 eurostar).
-    alts = "|".join(regex.escape(n) + (r"\b" if n[-1].isascii() else "") for n in names)
+    alts = "|".join(
+        regex.escape(n) + (r"\b" if n[-1].isascii() and n[-1].isalnum() else "") for n in names
+    )
     return Currencies(
         prefix_codes=prefix,
         prefix_re=regex.compile(
@@ -90,8 +92,6 @@ def as_money(folded: str, q: Quantity, c: Currencies, floor: int = 0) -> Quantit
         return None
     before = _prefix(folded, q.start, c, floor)
     m = c.suffix.match(folded, q.end)
-    if m is not None and m.group()[0] in " \t-" and not m.group().strip(" \t-")[0].isascii():
-        m = None  # a Chinese name follows the digits directly
     if before is None and m is None:
         return None
     start, end = q.start, q.end
