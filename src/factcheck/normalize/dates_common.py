@@ -13,13 +13,17 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
 from factcheck.models import DateValue, Mod
+
+if TYPE_CHECKING:
+    import regex
 
 Granularity = Literal["day", "month", "year"]
 
@@ -31,6 +35,33 @@ def lexicon() -> dict[str, Any]:
     # libyaml's C loader when there is one: the same data, ten times faster on a cold start
     data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
+
+
+class Patterns(Mapping[str, "regex.Pattern[str]"]):
+    """Named regex sources, each compiled the first time it is looked up.
+
+    The regex module compiles in Python, and the date patterns (long alternations of month
+    names and number words) took most of a cold start; a text with no English in it never
+    needs most of them.
+    """
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        self._sources = sources
+        self._compiled: dict[str, regex.Pattern[str]] = {}
+
+    def __getitem__(self, name: str) -> regex.Pattern[str]:
+        pattern = self._compiled.get(name)
+        if pattern is None:
+            import regex
+
+            pattern = self._compiled[name] = regex.compile(self._sources[name])
+        return pattern
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 def alternation(words: Any) -> str:

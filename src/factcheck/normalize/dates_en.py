@@ -17,6 +17,7 @@ import regex
 
 from factcheck.normalize.dates_common import (
     Found,
+    Patterns,
     add_months,
     alternation,
     day_only,
@@ -52,7 +53,7 @@ def _names(table: dict[str, int]) -> str:
 
 
 @functools.cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> Patterns:
     en: dict[str, Any] = lexicon()["en"]
     mon = rf"{_W}(?P<mon>{_names(en['months'])})"
     wd = rf"{_W}(?P<wd>{_names(en['weekdays'])})"
@@ -70,15 +71,20 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         rf"(?P<r>{tens}(?:[\s-]{{1,2}}{cards})?|{teen}|hundred(?:\s{{1,3}}and)?"
         rf"(?:\s{{1,3}}{tens}(?:[\s-]{{1,2}}{cards})?|\s{{1,3}}{teen})?))(?![a-z])"
     )
-    return {
-        "md": regex.compile(
+    return Patterns({
+        # Gates: every pattern below that names a month, a weekday or a year in words holds
+        # one of these, so a text without it skips (and never compiles) those patterns.
+        "any_mon": mon,
+        "any_wd": wd,
+        "any_wordyear": rf"two[\s-]thousand|{teen}",
+        "md": (
             rf"{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}})(?:{daynum}|{dayword})"
             rf"(?:(?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year}"
             rf"|,?\s{{1,3}}{wordyear})?"
         ),
         # day first, in two patterns (digits, words) so each starts on a plain token: fast
         **{
-            name: regex.compile(
+            name: (
                 rf"{head}(?P<sep>\s{{0,3}}\.?\s{{0,3}}|\s{{1,3}}of\s{{1,3}}|-|/){mon}"
                 rf"(?:(?:\s{{0,3}},?\s{{0,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year}"
                 rf"|,?\s{{1,3}}{wordyear})?"
@@ -88,65 +94,65 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
                 ("dm_words", rf"{_W}{dayword}(?=\s{{1,3}}of)"),
             )
         },
-        "my": regex.compile(
+        "my": (
             rf"{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}}|\s{{1,3}}of\s{{1,3}})"
             r"(?P<y>\d{4}|(?<=of\s{1,3}|')\d\d)(?![\d]|[.,/-]\d)"
         ),
-        "ym": regex.compile(
+        "ym": (
             r"(?<!\d)(?P<y>\d{4})(?:\s{0,3}(?P<comma>,)?\s{0,3}|[-/])"
             + mon
             + r"(?:[-/](?P<dn>3[01]|[12]\d|0?[1-9])(?!\d))?"
         ),
-        "month": regex.compile(
+        "month": (
             rf"(?<!\$){mon}"
         ),
-        "month_ctx": regex.compile(
+        "month_ctx": (
             rf"(?r){_W}(?:{alternation(en['month_context'])})\s{{1,3}}$"
         ),
-        "wd_before": regex.compile(rf"(?r){wd},?\s{{1,3}}$"),
-        "rel_day": regex.compile(rf"{_W}(?:{alternation(en['relative_days'])})(?![a-z])"),
-        "shift_unit": regex.compile(rf"{shift}\s{{1,3}}(?P<unit>year|month)(?![a-z])"),
-        "shift_week_wd": regex.compile(
+        "wd_before": (rf"(?r){wd},?\s{{1,3}}$"),
+        "rel_day": (rf"{_W}(?:{alternation(en['relative_days'])})(?![a-z])"),
+        "shift_unit": (rf"{shift}\s{{1,3}}(?P<unit>year|month)(?![a-z])"),
+        "shift_week_wd": (
             rf"{shift}\s{{1,3}}week\s{{0,3}}(?:-\s{{0,3}}|on\s{{1,3}})?{wd}"
         ),
-        "wd_shift_week": regex.compile(
+        "wd_shift_week": (
             rf"(?:{_W}on\s{{1,3}})?{wd}\s{{1,3}}(?:of\s{{1,3}})?{shift}\s{{1,3}}week(?![a-z])"
         ),
-        "shift_mon": regex.compile(rf"{shift}\s{{1,3}}{mon}"),
-        "mon_shift_year": regex.compile(rf"{mon}\s{{1,3}}(?:of\s{{1,3}})?{shift}\s{{1,3}}year"),
-        "shift_wd": regex.compile(
+        "shift_mon": (rf"{shift}\s{{1,3}}{mon}"),
+        "mon_shift_year": (rf"{mon}\s{{1,3}}(?:of\s{{1,3}})?{shift}\s{{1,3}}year"),
+        "shift_wd": (
             rf"{_W}(?P<shift>{alternation([*en['shift'], *en['weekday_shift']])})\s{{1,3}}{wd}"
         ),
-        "day_of_month": regex.compile(
+        "day_of_month": (
             rf"(?P<dn>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?"
             rf"{shift}\s{{1,3}}month"
         ),
-        "wd_day": regex.compile(
+        "wd_day": (
             rf"{wd},?\s{{1,3}}(?:the\s{{1,3}})?(?:{daynum}|{dayword})(?![\d:]|[./-]\d)"
         ),
-        "wd": regex.compile(wd),
-        "nth_wd": regex.compile(
+        "wd": (wd),
+        "nth_wd": (
             rf"{_W}(?P<nth>first|second|third|fourth|fifth|last)\s{{1,3}}{wd}"
             rf"(?:\s{{1,3}}(?:of|in)\s{{1,3}}{mon}(?:\s{{1,3}}(?P<y>\d{{4}}))?)?"
         ),
-        "the_day": regex.compile(
+        "the_day": (
             r"(?<=(?<![a-z])(?:on|for|by|until|since)\s{1,3})the\s{1,3}"
             r"(?:(?P<dn>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![a-z\d])"
             rf"|(?:(?P<dn2>3[01]|[12]\d|0?[1-9])|{dayword})(?=\s{{0,3}}[.!?]|\s*$))"
         ),
-        "word_year": regex.compile(
+        "word_year": (
             rf"(?<=(?<![a-z])(?:in|since|by|until|from|of|year)\s{{1,3}}){wordyear}"
         ),
-        "mon_word_year": regex.compile(rf"{mon}(?:\s{{1,3}}of|,)?\s{{1,3}}{wordyear}"),
-        "year": regex.compile(r"(?<![\d$.,]|\d\s)(?P<y>\d{4})(?![\d]|[.,/]\d|\s{0,2}%)"),
-        "digit_run_after": regex.compile(r"[\d-]{0,20}"),
-        "digit_run": regex.compile(r"(?r)[\d-]{0,20}$"),
-        "year_ctx": regex.compile(
+        "mon_word_year": (rf"{mon}(?:\s{{1,3}}of|,)?\s{{1,3}}{wordyear}"),
+        "year": (r"(?<![\d$.,]|\d\s)(?P<y>\d{4})(?![\d]|[.,/]\d|\s{0,2}%)"),
+        "digit_run_after": (r"[\d-]{0,20}"),
+        "digit_run": (r"(?r)[\d-]{0,20}$"),
+        "year_ctx": (
             rf"(?r)(?:^|[^a-z])(?:{alternation(en['year_context'])})[\s-]{{1,3}}$"
             r"|(?<![\d-])\d{4}\s{0,3}(?:,|&|-|–|and|or|to)\s{0,3}$"
         ),
-        "year_stop": regex.compile(rf"\s{{0,3}}(?:{alternation(en['not_year_after'])})(?![a-z])"),
-    }
+        "year_stop": (rf"\s{{0,3}}(?:{alternation(en['not_year_after'])})(?![a-z])"),
+    })
 
 
 _BLANKS = regex.compile(r"[\s-]+")
@@ -204,7 +210,8 @@ def _month_sure(m: regex.Match[str], name: str, text: str, folded: str) -> bool:
 def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
     p = _patterns()
     en = lexicon()["en"]
-    for name in ("md", "dm", "dm_words"):
+    has_mon, has_wd = _has(p, "any_mon", folded), _has(p, "any_wd", folded)
+    for name in ("md", "dm", "dm_words") if has_mon else ():
         for m in p[name].finditer(folded):
             day, year = _day(m), _year_of(m, ref)
             if day is None:
@@ -217,7 +224,7 @@ def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
             v = full_day(year, _month(m), day) if year else month_day(ref, _month(m), day)
             # February 30, 2025 is no date: a None reading keeps "February" from standing alone
             yield Found(m.start(), m.end(), v)
-    for name in ("my", "ym"):
+    for name in ("my", "ym") if has_mon else ():
         for m in p[name].finditer(folded):
             if name == "ym" and m["comma"] and _ambiguous(m):
                 continue  # "in 2016, May said"
@@ -228,7 +235,7 @@ def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
                 v = month_value(y, _month(m)) if 1000 <= y <= 2199 else None
             if v is not None and not p["year_stop"].match(folded, m.end()):
                 yield Found(m.start(), m.end(), v)
-    for m in p["month"].finditer(folded):
+    for m in p["month"].finditer(folded) if has_mon else ():
         word = m["mon"].rstrip(".")
         full = len(word) > 4 or word in ("june", "july")
         ctx = p["month_ctx"].search(folded, max(0, m.start() - 12), m.start())
@@ -254,18 +261,23 @@ def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
         day = int(m["dn"] or m["dn2"]) if m["dn"] or m["dn2"] else _day(m)
         if day is not None and (v := day_only(ref, day)):
             yield Found(m.start(), m.end(), v)
-    for m in p["wd_day"].finditer(folded):
+    for m in p["wd_day"].finditer(folded) if has_wd else ():
         day = _day(m)
         if day is not None and (v := day_only(ref, day, en["weekdays"][_wd(m)])):
             yield Found(m.start(), m.end(), v)
-    for m in p["wd"].finditer(folded):
+    for m in p["wd"].finditer(folded) if has_wd else ():
         if _wd(m) in en["ambiguous_weekdays"]:
             continue
         if v := week_day(ref, en["weekdays"][_wd(m)]):
             yield Found(m.start(), m.end(), v, weekday=True)
     if ref is not None:
-        yield from _relative(text, folded, ref)
-    yield from _word_years(folded)
+        yield from _relative(text, folded, ref, has_mon=has_mon, has_wd=has_wd)
+    if _has(p, "any_wordyear", folded):
+        yield from _word_years(folded, has_mon=has_mon)
+
+
+def _has(p: Patterns, gate: str, folded: str) -> bool:
+    return p[gate].search(folded) is not None
 
 
 def _word_year(m: regex.Match[str]) -> int | None:
@@ -286,13 +298,13 @@ def _word_year(m: regex.Match[str]) -> int | None:
     return int(century * 100 + rest)
 
 
-def _word_years(folded: str) -> Iterator[Found]:
+def _word_years(folded: str, *, has_mon: bool) -> Iterator[Found]:
     """'in two thousand and twenty', 'June of nineteen ninety nine'."""
     p = _patterns()
     for m in p["word_year"].finditer(folded):
         if (n := _word_year(m)) and (v := year_value(n)):
             yield Found(m.start(), m.end(), v)
-    for m in p["mon_word_year"].finditer(folded):
+    for m in p["mon_word_year"].finditer(folded) if has_mon else ():
         if (n := _word_year(m)) and (v := month_value(n, _month(m))):
             yield Found(m.start(), m.end(), v)
 
@@ -305,7 +317,8 @@ def _shift(m: regex.Match[str]) -> int:
     return int(lexicon()["en"]["shift"][words(m["shift"])])
 
 
-def _relative(text: str, folded: str, ref: dt.date) -> Iterator[Found]:
+def _relative(text: str, folded: str, ref: dt.date, *, has_mon: bool, has_wd: bool
+              ) -> Iterator[Found]:
     p = _patterns()
     en = lexicon()["en"]
     for m in p["rel_day"].finditer(folded):
@@ -317,14 +330,14 @@ def _relative(text: str, folded: str, ref: dt.date) -> Iterator[Found]:
         v = year_value(ref.year + k) if m["unit"] == "year" else shifted_month(ref, k)
         if v is not None:
             yield Found(m.start(), m.end(), v)
-    for name in ("shift_week_wd", "wd_shift_week", "shift_wd"):
+    for name in ("shift_week_wd", "wd_shift_week", "shift_wd") if has_wd else ():
         for m in p[name].finditer(folded):
             weekday = en["weekdays"][_wd(m)]
             if (way := en["weekday_shift"].get(words(m["shift"]))) and name == "shift_wd":
                 yield Found(m.start(), m.end(), nearest_weekday(ref, weekday, way))
             elif v := week_day(ref, weekday, _shift(m)):
                 yield Found(m.start(), m.end(), v)
-    for m in p["shift_mon"].finditer(folded):
+    for m in p["shift_mon"].finditer(folded) if has_mon else ():
         k, month = _shift(m), _month(m)
         if _ambiguous(m) and not text[m.start("mon")].isupper():
             continue  # "this may take longer"
@@ -336,14 +349,14 @@ def _relative(text: str, folded: str, ref: dt.date) -> Iterator[Found]:
             year += 1
         if v := month_value(year, month):
             yield Found(m.start(), m.end(), v)
-    for m in p["mon_shift_year"].finditer(folded):
+    for m in p["mon_shift_year"].finditer(folded) if has_mon else ():
         if v := month_value(ref.year + _shift(m), _month(m)):
             yield Found(m.start(), m.end(), v)
     for m in p["day_of_month"].finditer(folded):
         y, mo = add_months(ref.year, ref.month, _shift(m))
         if v := full_day(y, mo, int(m["dn"])):
             yield Found(m.start(), m.end(), v)
-    for m in p["nth_wd"].finditer(folded):
+    for m in p["nth_wd"].finditer(folded) if has_wd else ():
         nth = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
         y = int(m["y"]) if m["y"] else ref.year
         mo = _month(m) if m["mon"] else ref.month

@@ -18,6 +18,7 @@ import regex
 from factcheck.models import DateValue
 from factcheck.normalize.dates_common import (
     Found,
+    Patterns,
     alternation,
     day_value,
     lexicon,
@@ -29,23 +30,23 @@ _W = r"(?<![a-z])"
 
 
 @functools.cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> Patterns:
     en, zh = lexicon()["en"], lexicon()["zh"]
     names = alternation([*en["holidays"], *en["weekday_holidays"], *en["easter_holidays"]])
-    return {
-        "en": regex.compile(
+    return Patterns({
+        "en": (
             rf"{_W}(?P<h>{names})"
             rf"(?![a-z])(?:(?:\s{{1,3}}of|,)?\s{{1,3}}(?:(?P<y>\d{{4}})(?!\d)"
             rf"|(?P<ys>this|next|last)\s{{1,3}}year(?![a-z])))?"
         ),
-        "shift": regex.compile(
+        "shift": (
             r"(?r)(?<![a-z])(?P<shift>next|last|previous|following|this)\s{1,3}$"
         ),
-        "zh": regex.compile(
+        "zh": (
             rf"(?:(?P<y>\d{{4}})\s{{0,2}}年|(?P<ys>今年|去年|明年))?的?"
             rf"(?P<h>{alternation(zh['holidays'])})"
         ),
-    }
+    })
 
 
 def _easter(year: int) -> dt.date:

@@ -14,10 +14,9 @@ import datetime as dt
 import functools
 from collections.abc import Iterator
 
-import regex
-
 from factcheck.normalize.dates_common import (
     Found,
+    Patterns,
     alternation,
     full_day,
     lexicon,
@@ -34,28 +33,28 @@ _E = r"(?![\d]|[-/.:]\d|\s{0,2}%)"
 
 
 @functools.cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> Patterns:
     en = lexicon()["en"]
     ctx = alternation([*en["month_context"], *en["weekdays"], "dated", "date"])
-    return {
-        "ymd": regex.compile(
+    return Patterns({
+        "ymd": (
             _B + r"(?P<y>\d{4})(?:(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
             r"|\s(?P<m2>\d{2})\s(?P<d2>\d{2}))" + _E
         ),
-        "compact": regex.compile(
+        "compact": (
             r"(?<![\d\w]|\d[-/.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])"
             r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
         ),
-        "ym": regex.compile(_B + r"(?P<y>\d{4})\s{0,2}[-/.]\s{0,2}(?P<m>\d{1,2})" + _E),
-        "my": regex.compile(_B + r"(?P<m>\d{1,2})\s{0,2}[-/]\s{0,2}(?P<y>\d{4})" + _E),
-        "abc": regex.compile(
+        "ym": (_B + r"(?P<y>\d{4})\s{0,2}[-/.]\s{0,2}(?P<m>\d{1,2})" + _E),
+        "my": (_B + r"(?P<m>\d{1,2})\s{0,2}[-/]\s{0,2}(?P<y>\d{4})" + _E),
+        "abc": (
             _B + r"(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})"
             r"(?:(?P=s)|(?<=/\d{1,2}),)(?P<c>\d{4}|\d{1,2})" + _E
         ),
-        "md": regex.compile(_B + r"(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})" + _E),
-        "ctx": regex.compile(r"(?r)(?:^|[^a-z])(?:" + ctx + r")[\s,]{1,3}$"),
-        "of": regex.compile(r"\s{0,2}(?:of\b|的)"),
-    }
+        "md": (_B + r"(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})" + _E),
+        "ctx": (r"(?r)(?:^|[^a-z])(?:" + ctx + r")[\s,]{1,3}$"),
+        "of": (r"\s{0,2}(?:of\b|的)"),
+    })
 
 
 def _year(text: str, ref: dt.date | None) -> int:

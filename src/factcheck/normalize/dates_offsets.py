@@ -13,6 +13,7 @@ import regex
 from factcheck.models import DateValue
 from factcheck.normalize.dates_common import (
     Found,
+    Patterns,
     add_months,
     alternation,
     day_value,
@@ -27,7 +28,7 @@ _BLANKS = regex.compile(r"[\s-]+")
 
 
 @functools.cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> Patterns:
     en = lexicon()["en"]
     cards = f"(?:{alternation(en['day_cardinals'])})"
     words = alternation([*en["count_words"], *en["tens"], *en["day_cardinals"], "eleven",
@@ -41,16 +42,18 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
                          "from yesterday", "after today", "before today", "after tomorrow",
                          "before yesterday"])
     direction = rf"(?:\s{{1,3}}(?P<dir>{later})(?![a-z]))?"
-    return {
+    return Patterns({
+        # every offset holds a unit: a text without one needs no other offset pattern
+        "any_unit": unit,
         # two patterns, starting on digits or on number words, so that each scans fast
-        "offset": regex.compile(rf"(?P<n>{counts[0]}){unit}{tail}{direction}"),
-        "offset_words": regex.compile(rf"(?P<n>{counts[1]}){unit}{tail}{direction}"),
-        "one": regex.compile(one),
-        "in_before": regex.compile(r"(?r)(?<![a-z])(?P<in>in|within)\s{1,3}$"),
-        "before_date": regex.compile(
+        "offset": (rf"(?P<n>{counts[0]}){unit}{tail}{direction}"),
+        "offset_words": (rf"(?P<n>{counts[1]}){unit}{tail}{direction}"),
+        "one": (one),
+        "in_before": (r"(?r)(?<![a-z])(?P<in>in|within)\s{1,3}$"),
+        "before_date": (
             rf"(?r){amounts}\s{{1,3}}(?P<dir>before|after|from)\s{{1,3}}$"
         ),
-    }
+    })
 
 
 def _amounts(text: str) -> tuple[int, int] | None:
@@ -90,6 +93,8 @@ def _move(base: dt.date, months: int, days: int, units: str) -> DateValue | None
 def find_offsets(folded: str, ref: dt.date) -> Iterator[Found]:
     en = lexicon()["en"]
     p = _patterns()
+    if p["any_unit"].search(folded) is None:
+        return
     for m in (*p["offset"].finditer(folded), *p["offset_words"].finditer(folded)):
         before = p["in_before"].search(folded, max(0, m.start() - 10), m.start())
         if not (before or m["dir"]) or (before and before["in"] == "within"):
@@ -112,6 +117,9 @@ def shift_found(found: Found, folded: str) -> Found:
     value = found.value
     if value is None or value.start is None or value.granularity != "day" or value.mod:
         return found
+    window = folded[max(0, found.start - 80) : found.start]
+    if not any(word in window for word in ("before", "after", "from")):
+        return found  # the pattern ends on one of these: no need to compile it
     m = _patterns()["before_date"].search(folded, max(0, found.start - 80), found.start)
     if m is None or (amounts := _amounts(m.group())) is None:
         return found

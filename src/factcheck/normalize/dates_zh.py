@@ -17,6 +17,7 @@ import regex
 from factcheck.models import DateValue
 from factcheck.normalize.dates_common import (
     Found,
+    Patterns,
     alternation,
     day_only,
     full_day,
@@ -41,43 +42,43 @@ _MD = _MON + r"\s{0,2}月(?P<mend>)(?:\s{0,2}" + _DAY + r"(?:\s{0,2}(?P<dsuf>[�
 
 
 @functools.cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> Patterns:
     zh = lexicon()["zh"]
     nb = f"(?<![\\d{_CN}])"
     ry, rm, rd = (
         alternation(zh[k]) for k in ("relative_years", "relative_months", "relative_days")
     )
     weekdays = "".join(k for k, v in zh["weekdays"].items() if v is not None)
-    return {
-        "abs": regex.compile(
+    return Patterns({
+        "abs": (
             rf"(?:(?P<era>{alternation(zh['eras'])})\s{{0,2}}(?P<eray>元|\d{{1,3}}|[{_CN}]{{1,5}})"
             rf"|{nb}(?P<y>\d{{2,4}}|[{_CN}]{{2,6}}))\s{{0,2}}年(?P<yend>)(?:\s{{0,2}}{_MD})?"
         ),
-        "rel_year": regex.compile(
+        "rel_year": (
             rf"(?P<ry>{ry})(?:\s{{0,2}}(?:{_MD}|(?P<rm>{rm})(?:\s{{0,2}}{_DAY}\s{{0,2}}"
             r"(?P<dsuf>[日号]))?))?"
         ),
-        "rel_month": regex.compile(rf"(?P<rm>{rm})(?:\s{{0,2}}{_DAY}\s{{0,2}}(?P<dsuf>[日号]))?"),
-        "md": regex.compile(nb + r"(?<!年\s{0,2})" + _MD),
-        "day": regex.compile(
+        "rel_month": (rf"(?P<rm>{rm})(?:\s{{0,2}}{_DAY}\s{{0,2}}(?P<dsuf>[日号]))?"),
+        "md": (nb + r"(?<!年\s{0,2})" + _MD),
+        "day": (
             rf"(?<![\d月]\s{{0,2}}|\d)(?P<d>3[01]|[12]\d|0?[1-9])\s{{0,2}}(?P<dsuf>[日号])"
             rf"(?!{alternation(zh['not_day_after'])})"
         ),
-        "rel_day": regex.compile(rf"(?:{rd})"),
-        "not_day_names": regex.compile(rf"(?:{alternation(zh['not_day_names'])})"),
-        "in_title": regex.compile(r"(?r)《[^《》\n]{0,30}$"),
-        "week": regex.compile(
+        "rel_day": (rf"(?:{rd})"),
+        "not_day_names": (rf"(?:{alternation(zh['not_day_names'])})"),
+        "in_title": (r"(?r)《[^《》\n]{0,30}$"),
+        "week": (
             rf"(?<!{alternation(zh['not_weekday_before'])})"
             rf"(?P<ws>{alternation(zh['week_shift'])})?"
             rf"(?P<head>{alternation(zh['weekday_heads'])})(?P<wd>[{weekdays}])"
         ),
-        "offset": regex.compile(
+        "offset": (
             rf"{nb}(?P<n>\d{{1,3}}|[{_CN}]{{1,4}})\s{{0,2}}(?P<unit>{alternation(zh['units'])})"
             rf"\s{{0,2}}(?P<dir>{alternation([*zh['ago'], *zh['later']])})"
         ),
-        "bare_day_stop": regex.compile(rf"\s{{0,2}}(?:{alternation(zh['not_bare_day_after'])})"),
-        "year_stop": regex.compile(rf"(?:{alternation(zh['not_year_after'])})"),
-    }
+        "bare_day_stop": (rf"\s{{0,2}}(?:{alternation(zh['not_bare_day_after'])})"),
+        "year_stop": (rf"(?:{alternation(zh['not_year_after'])})"),
+    })
 
 
 @functools.lru_cache(maxsize=4096)
