@@ -23,6 +23,13 @@ def write(text: str, path: str | Path | None = None) -> None:
     target = Path(path)
     if target.is_dir():
         raise UsageError("--output names a directory", path=str(path), hint="give a file name")
+    if target.exists() and not target.is_file():
+        # A pipe or a device (-o /dev/stdout): write into it, never replace it with a file.
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        return
+    # Through a symlink, replace the file it points at and keep the link.
+    target = target.resolve() if target.is_symlink() else target
     directory = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
