@@ -211,16 +211,30 @@ def _compare(
         by_source[rel] = entry.claims
     for claims in by_source.values():
         partners.claims.update((c.id, c) for c in claims)
+    ledger_files = set(ledger.files)
     findings: list[Finding] = []
     for a, b in sorted(partners.pairs):
-        if not by_source[a] or not by_source[b]:
+        left, right = by_source[a], by_source[b]
+        if b in ledger_files and a not in ledger_files:
+            right = _about(right, left)
+        elif a in ledger_files and b not in ledger_files:
+            left = _about(left, right)
+        if not left or not right:
             continue
-        for finding in judge_all(align(by_source[a] + by_source[b]), rates=config.rates):
+        for finding in judge_all(align(left + right), rates=config.rates):
             if finding.confidence >= config.min_confidence and codes.is_selected(
                 finding.code, config.select, config.ignore
             ):
                 findings.append(_given_first(finding, given))
     return findings
+
+
+def _about(facts: list[Claim], article: list[Claim]) -> list[Claim]:
+    """The ledger facts about an entity the article names: only those can be the same fact
+    (a large ledger must not be aligned whole against every article)."""
+    named = {c.subject for c in article} | {c.object for c in article}
+    named.discard(None)
+    return [f for f in facts if f.subject in named or (f.object and f.object in named)]
 
 
 def _given_first(finding: Finding, given: set[str]) -> Finding:

@@ -26,6 +26,7 @@ from factcheck.models import Claim, DateValue, MoneyValue, SourceInfo
 from factcheck.suppress import Suppression
 
 SCHEMA = 2
+COMMON_KEY = 1000  # a name or value in more documents than this says nothing of a story
 INDEX_FILE = "index.sqlite3"
 _CLAIMS = TypeAdapter(list[Claim])
 
@@ -177,13 +178,16 @@ class Index:
         self.db.execute("DELETE FROM wanted")
         self.db.executemany("INSERT INTO wanted VALUES (?)", [(k,) for k in wanted])
         skip = set(exclude)
+        # Driven from the few wanted keys through the key index (CROSS JOIN fixes the
+        # order); keys in more than COMMON_KEY documents are left out, worth < 1/COMMON_KEY.
         rows = self.db.execute(
-            "SELECT k.path, SUM(1.0 / d.df) AS score FROM keys k JOIN ("
-            "  SELECT key, COUNT(*) AS df FROM keys JOIN wanted USING (key) GROUP BY key"
-            ") d USING (key) GROUP BY k.path "
+            "WITH d AS (SELECT w.key AS key, COUNT(*) AS df FROM wanted w CROSS JOIN keys k"
+            "  ON k.key = w.key GROUP BY w.key HAVING COUNT(*) <= ?) "
+            "SELECT k.path, SUM(1.0 / d.df) AS score FROM d CROSS JOIN keys k ON k.key = d.key "
+            "GROUP BY k.path "
             "HAVING score >= ? AND (COUNT(*) >= 2 OR MAX(k.key LIKE 's:%') = 1) "
             "ORDER BY score DESC, k.path LIMIT ?",
-            (min_score, limit + len(skip)),
+            (COMMON_KEY, min_score, limit + len(skip)),
         )
         return [path for path, _score in rows if path not in skip][:limit]
 
