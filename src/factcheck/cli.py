@@ -342,6 +342,9 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(3)
-    # Without standalone mode a command's return value (or typer.Exit's code) comes back here.
+    # Without standalone mode a command's return value (or typer.Exit's code) comes back here;
+    # so does Ctrl-C, which typer has already turned into 130.
+    if code == 130:
+        print("factcheck: interrupted", file=sys.stderr)
     sys.exit(code if isinstance(code, int) else 0)
 
