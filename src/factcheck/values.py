@@ -19,6 +19,7 @@ import regex
 
 from factcheck.errors import SourceError
 from factcheck.models import Mention, NumberValue
+from factcheck.normalize.fractions import add_fractions
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.money import wrap_money
 from factcheck.normalize.numbers import scan_quantities
@@ -101,6 +102,7 @@ def find_values(
     if wanted & {"money", "number", "percent"}:
         qs = scan_quantities(folded, extra)
         qs = wrap_percent(folded, wrap_money(folded, qs, extra), extra)
+        qs = add_fractions(folded, qs, extra)
         units = _unit_pattern(tuple(Path(p) for p in extra))
         for q in qualify(folded, qs, extra, units):
             m = to_mention(q, text)

@@ -218,7 +218,8 @@ def _cjk(folded: str, s: int, e: int, f: NumberFinder) -> list[Quantity]:
     out = []
     for ps, pe, r in pieces:
         text = folded[ps:pe]
-        if len(text) == 1 and text in _FINANCIAL and not folded.endswith("分之", 0, ps):
+        after_infix = folded[max(0, ps - 8) : ps].rstrip(" \t").replace(" ", "").endswith("分之")
+        if len(text) == 1 and text in _FINANCIAL and not after_infix:
             continue  # 伍 of 入伍, 陆 of 大陆: a capital digit alone is a word
         bare = not any(c.isdigit() or c in f.words.digits or c in f.words.tens for c in text)
         weak = bare and len(text) == 1 and text in _SMALL_UNITS_BARE

@@ -15,7 +15,7 @@ from factcheck.models import Mention
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.numbers import scan_quantities
 from factcheck.normalize.numerals import NumberWords, load_numbers, read_cjk_numeral
-from factcheck.normalize.quantity import Quantity, longest_first, to_mention
+from factcheck.normalize.quantity import Quantity, to_mention
 
 _HUNDRED = Decimal(100)
 _TEN = Decimal(10)
@@ -26,16 +26,11 @@ class PercentWords:
     suffix: regex.Pattern[str]
     per_mille: frozenset[str]
     infix: str
+    mixed: str
     tenths: str
     discount: str
     tenths_not_before: frozenset[str]
-    fraction_en: regex.Pattern[str]
-    denominators: dict[str, int]
     words: NumberWords
-
-
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @functools.cache
@@ -47,18 +42,14 @@ def _percent_words(extra: tuple[Path, ...]) -> PercentWords:
         regex.escape(s) + (r"\b" if s[-1].isascii() and s[-1].isalpha() else "")
         for s in sorted(suffix, key=len, reverse=True)
     )
-    dens = {str(k): int(v) for k, v in data["en_denominators"].items()}
-    nums = _alt([*w.ones, *w.article])
-    fraction_en = rf"\b(?P<num>{nums}|\d{{1,3}}+)(?:\s++|\s*+-\s*+)(?P<den>{_alt(list(dens))})\b"
     return PercentWords(
         suffix=regex.compile(rf"[ \t]{{0,4}}+(?:{alts})"),
         per_mille=frozenset(data.get("per_mille") or []),
         infix=str(data["fraction_infix"]),
+        mixed=str(data["mixed_fraction_joiner"]),
         tenths=str(data["tenths"]),
         discount=str(data["discount"]),
         tenths_not_before=frozenset(data["tenths_not_before"]),
-        fraction_en=regex.compile(fraction_en),
-        denominators=dens,
         words=w,
     )
 
@@ -74,32 +65,64 @@ def _scaled(q: Quantity, factor: Decimal, **kw: object) -> Quantity:
     return q.with_(kind="percent", value=q.value * factor, low=mul(q.low), high=mul(q.high), **kw)
 
 
+def _infix_start(folded: str, end: int, p: PercentWords) -> int | None:
+    """Where 分之 (spaces allowed around and inside: 三 分 之 一) ends right before `end`."""
+    i = end
+    for ch in reversed(p.infix):
+        while i > 0 and end - i < 12 and folded[i - 1] in " \t":
+            i -= 1
+        if i == 0 or folded[i - 1] != ch:
+            return None
+        i -= 1
+    return i
+
+
 def _fraction(folded: str, q: Quantity, p: PercentWords) -> Quantity | None:
-    """百分之六十, 千分之五, 三分之一: the denominator is read back from before 分之."""
-    infix_start = q.start - len(p.infix)
-    if infix_start <= 0 or not folded.startswith(p.infix, infix_start):
+    """百分之六十, 千分之五 are percentages; 三分之一, 一百分之二, 16分之5 are fractions (numbers
+    with unit "fraction", 0.333…): the denominator is read back from before 分之."""
+    infix_start = _infix_start(folded, q.start, p)
+    if infix_start is None or infix_start == 0:
         return None
     start = infix_start
-    while start > 0 and infix_start - start < 8 and not folded[start - 1].isspace():
-        if read_cjk_numeral(folded[start - 1 : infix_start], p.words) is None and not (
-            folded[start - 1] in p.words.big_units or folded[start - 1] in p.words.small_units
+    while start > 0 and folded[start - 1] in " \t":
+        start -= 1
+    den_end = start
+    while start > 0 and den_end - start < 8:
+        ch = folded[start - 1]
+        if ch in " \t" and start > 1 and folded[start - 2] not in " \t":
+            start -= 1  # 三 百 五 又 三 分之一: a space between numeral characters
+            continue
+        if read_cjk_numeral(folded[start - 1 : den_end], p.words) is None and not (
+            ch in p.words.big_units or ch in p.words.small_units
         ):
             break
         start -= 1
-    text = folded[start:infix_start]
+    while folded[start] in " \t":
+        start += 1
+    text = folded[start:den_end]
     den = read_cjk_numeral(text, p.words) or read_cjk_numeral("一" + text, p.words)
     if den is None or den.value == 0:
         return None
     if not any(ch.isdigit() or ch in p.words.digits for ch in text):
         # 百分之 / 千分之 / 万分之: a percentage or per mille, whatever the numerator
         return _scaled(q, _HUNDRED / den.value, start=start, weak=False)
-    if q.value > den.value:
-        out = _scaled(q, 1 / den.value, start=start, weak=False).with_(kind="number")
-    else:
-        out = _scaled(q, _HUNDRED / den.value, start=start, weak=False)
-    if den.value % 10 != 0 and q.value == q.value.to_integral_value():
+    out = _scaled(q, 1 / den.value, start=start, weak=False).with_(kind="number", unit="fraction")
+    if q.value == q.value.to_integral_value():
         out = out.with_(low=out.value, high=out.value)  # 三分之一 is exactly a third
     return out
+
+
+def _mixed(folded: str, whole: Quantity, frac: Quantity, p: PercentWords) -> Quantity | None:
+    """三百五又三分之一 = 350 1/3: a whole number joined to a fraction by 又."""
+    between = folded[whole.end : frac.start].strip(" \t")
+    if between != p.mixed or whole.value != whole.value.to_integral_value():
+        return None
+    sign = -1 if whole.value < 0 else 1
+    value = whole.value + sign * abs(frac.value)
+    low = None if frac.low is None else whole.value + sign * abs(frac.low)
+    high = None if frac.high is None else whole.value + sign * abs(frac.high)
+    lo, hi = (low, high) if sign > 0 else (high, low)
+    return frac.with_(start=whole.start, value=value, low=lo, high=hi)
 
 
 def as_percent(folded: str, q: Quantity, p: PercentWords) -> Quantity | None:
@@ -126,19 +149,6 @@ def as_percent(folded: str, q: Quantity, p: PercentWords) -> Quantity | None:
     return None
 
 
-def _english_fractions(folded: str, p: PercentWords) -> list[Quantity]:
-    out = []
-    for m in p.fraction_en.finditer(folded):
-        num_text, den_text = m.group("num"), m.group("den")
-        num = Decimal(num_text) if num_text.isdigit() else Decimal(p.words.ones.get(num_text, 1))
-        den = Decimal(p.denominators[den_text])
-        if num == 0 or num > den or (den_text.endswith("s") and num == 1):
-            continue
-        value = num * _HUNDRED / den  # "two thirds" is exactly two thirds
-        out.append(Quantity(m.start(), m.end(), value, value, value, kind="percent"))
-    return out
-
-
 def wrap_percent(
     folded: str, quantities: list[Quantity], extra: Sequence[Path] = ()
 ) -> list[Quantity]:
@@ -152,10 +162,11 @@ def wrap_percent(
             continue
         while out and out[-1].end > pct.start:
             out.pop()  # the denominator of 百分之 was found as a number of its own
+        if pct.unit == "fraction" and out and out[-1].kind == "number":
+            pct = _mixed(folded, out[-1], pct, p) or pct
+            if pct.start == out[-1].start:
+                out.pop()
         out.append(pct)
-    fractions = _english_fractions(folded, p)
-    if fractions:
-        out = longest_first([*fractions, *out])
     return out
 
 
