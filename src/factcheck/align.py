@@ -229,7 +229,7 @@ def _shared(a: _Item, b: _Item) -> int:
     found = 0
     for x in a.neighbours:
         for y in b.neighbours:
-            if x.kind == y.kind and compare_values(x, y).status == "compatible":
+            if x.kind == y.kind and compare_values(x, y, explain=False).status == "compatible":
                 found += 1
                 break
     return found
@@ -241,7 +241,7 @@ def _context(a: _Item, b: _Item) -> float:
 
 def _fit(a: Claim, b: Claim) -> float:
     """How well two values fit, to prefer a matching partner when several share a block."""
-    status = compare_values(a.value, b.value).status
+    status = compare_values(a.value, b.value, explain=False).status
     return {"compatible": 0.1, "loose": 0.05}.get(status, 0.0)
 
 

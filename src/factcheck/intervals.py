@@ -42,9 +42,12 @@ class _Span:
     vague: bool
 
 
-def compare_values(a: Value, b: Value, *, rates: Mapping[str, float] | None = None) -> ValueMatch:
+def compare_values(
+    a: Value, b: Value, *, rates: Mapping[str, float] | None = None, explain: bool = True
+) -> ValueMatch:
     """Compare two values. `rates` maps ISO currency codes to a common unit (e.g. USD per
-    unit); without a rate for both currencies, different currencies are incomparable."""
+    unit); without a rate for both currencies, different currencies are incomparable.
+    `explain=False` skips writing the values out, for callers that need only the status."""
     if a.kind != b.kind:
         return ValueMatch(
             "incomparable", f"different kinds of value: {a.kind} vs {b.kind}", "kind"
@@ -52,11 +55,12 @@ def compare_values(a: Value, b: Value, *, rates: Mapping[str, float] | None = No
     if isinstance(a, DateValue) and isinstance(b, DateValue):
         return _dates(a, b)
     if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):
-        return _money(a, b, rates or {})
+        return _money(a, b, rates or {}, explain)
     assert isinstance(a, NumberValue | PercentValue)
     assert isinstance(b, NumberValue | PercentValue)
     span_a, span_b = _span(a.value, a.low, a.high, a.mod), _span(b.value, b.low, b.high, b.mod)
-    return _numeric(span_a, span_b, _NOUN[a.kind], describe.value(a), describe.value(b))
+    sa, sb = (describe.value(a), describe.value(b)) if explain else ("", "")
+    return _numeric(span_a, span_b, _NOUN[a.kind], sa, sb)
 
 
 def _span(point: float, low: float | None, high: float | None, mod: str | None) -> _Span:
@@ -66,8 +70,10 @@ def _span(point: float, low: float | None, high: float | None, mod: str | None) 
     return _Span(min(lo, hi, point), max(lo, hi, point), point, mod == "vague")
 
 
-def _money(a: MoneyValue, b: MoneyValue, rates: Mapping[str, float]) -> ValueMatch:
-    sa, sb = describe.value(a), describe.value(b)
+def _money(
+    a: MoneyValue, b: MoneyValue, rates: Mapping[str, float], explain: bool
+) -> ValueMatch:
+    sa, sb = (describe.value(a), describe.value(b)) if explain else ("", "")
     if a.currency == b.currency:
         factor = 1.0
     elif a.currency in rates and b.currency in rates:
