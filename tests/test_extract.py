@@ -141,3 +141,21 @@ def test_time_is_linear_in_the_text(unit: str) -> None:
 
 def mention_at(text: str, start: int, width: int) -> Mention:
     return small_number(text[start : start + width], start)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("OSLO, March 4, 2025 (Nordic Wire) — A storm that struck on Monday killed 3 people.",
+     "March 4, 2025"),
+    ("本報訊（2025年3月4日）　暴雨3日襲擊該市，造成3人死亡。", "2025年3月4日"),
+])
+def test_dateline_date_makes_no_claim(text: str, value: str) -> None:
+    import datetime as dt
+
+    from factcheck.models import DateValue
+
+    day = dt.date(2025, 3, 4)
+    doc = document(text).model_copy(update={"date": day})
+    m = mention(text, value, "date").model_copy(
+        update={"value": DateValue(timex="2025-03-04", start=day, end=day)}
+    )
+    assert m.start not in {c.start for c in _claims(doc, [m])}

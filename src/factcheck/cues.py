@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck import lexfiles
+from factcheck.normalize.script import fold
 from factcheck.phrases import PhraseMatcher
 
 
@@ -24,7 +25,10 @@ class Cues:
     agent: PhraseMatcher[str]
     attribution: PhraseMatcher[str]
     time: PhraseMatcher[str]
+    as_of: PhraseMatcher[str]
     clause_breaks: frozenset[str]
+    clock_before: tuple[str, ...] = ()
+    clock_after: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -37,8 +41,30 @@ def load_cues() -> Cues:
         agent=PhraseMatcher((p, "agent") for p in _phrases(data["agent_before"])),
         attribution=PhraseMatcher((p, "source") for p in _phrases(data["attribution_before"])),
         time=PhraseMatcher((p, "time") for p in _phrases(data["time_cues"])),
+        as_of=PhraseMatcher((p, "as_of") for p in _phrases(data["as_of"])),
         clause_breaks=frozenset(str(c) for c in data["clause_breaks"]),
+        clock_before=tuple(fold(p) for p in _phrases(data.get("clock_before") or {})),
+        # Longest first, so "a.m." is tried before "am".
+        clock_after=tuple(sorted((fold(p) for p in _phrases(data.get("clock_after") or {})),
+                                 key=len, reverse=True)),
     )
+
+
+def is_clock(cues: Cues, folded: str, start: int, end: int) -> bool:
+    """Whether the number at folded[start:end] is an hour or minute: "上午10时", "10:30",
+    "9 pm". Only a few characters either side are read."""
+    if folded[end : end + 1] == ":" and folded[end + 1 : end + 2].isdigit():
+        return True
+    if start >= 2 and folded[start - 1] == ":" and folded[start - 2].isdigit():
+        return True
+    after = folded[end : end + 10].lstrip(" ")
+    for word in cues.clock_after:
+        if after.startswith(word):
+            rest = after[len(word) : len(word) + 1]
+            if not (word[-1].isascii() and word[-1].isalpha() and rest.isalnum()):
+                return True
+    before = folded[max(0, start - 4) : start].rstrip(" ")
+    return any(before.endswith(word) for word in cues.clock_before)
 
 
 def ends_with(matcher: PhraseMatcher[str], folded: str, end: int, floor: int) -> int | None:

@@ -4,14 +4,17 @@ qualifier and modality, read from the sentence around it."""
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from factcheck.cues import Clauses, load_cues
+import regex
+
+from factcheck.cues import Clauses, ends_with, is_clock, load_cues
 from factcheck.entities import EntityMention, EntityRegistry
 from factcheck.modality import Cue, modality_of, sentence_cues
-from factcheck.models import Claim, Document, Mention, NumberValue, Sentence
+from factcheck.models import Claim, DateValue, Document, Mention, NumberValue, Sentence
 from factcheck.normalize.script import fold
 from factcheck.phrases import Hit
 from factcheck.predicates import PredicateLexicon, Trigger
@@ -20,6 +23,8 @@ from factcheck.timequal import leading_date, time_qualifier
 
 _T = TypeVar("_T")
 _LIST_MARKS = frozenset(".、)）")
+_DATELINE_REACH = 80  # characters from the start of a story a dateline stays within
+_AGENCY = regex.compile(r"^[ \t,，]*+[(（][^()（）\n]{1,40}+[)）][ \t]*+")
 _SMALL = 100  # a bare count below this, with no unit and no trigger, says nothing
 _OPEN, _CLOSE = "(（[【", ")）]】"
 # How far (characters) from a value its trigger, entities, pronouns, dates and cues are
@@ -45,6 +50,7 @@ class _Context:
     mentions: list[Mention]
     cues: list[Cue]
     trigger_starts: list[int] = field(init=False)
+    mention_starts: list[int] = field(init=False)
     placed_starts: list[int] = field(init=False)
     pronoun_starts: list[int] = field(init=False)
     dates: list[Mention] = field(init=False)
@@ -52,6 +58,7 @@ class _Context:
 
     def __post_init__(self) -> None:
         self.trigger_starts = [t.start for t in self.triggers]
+        self.mention_starts = [m.start for m in self.mentions]
         self.placed_starts = [p.mention.start for p in self.placed]
         self.pronoun_starts = [p.start for p in self.pronouns]
         self.dates = [m for m in self.mentions if m.kind == "date"]
@@ -84,7 +91,8 @@ class _Reader:
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):
             i = bisect.bisect_right(starts, m.start) - 1
             if (i < 0 or m.start >= self.sentences[i].end or _in_skip(skip, skip_starts, m)
-                    or _is_noise(doc, m)):
+                    or _is_noise(doc, m) or _is_time_of_day(self.folded, m)
+                    or _is_dateline(doc, self.folded, self.sentences[i], m)):
                 continue
             self.by_sentence.setdefault(i, []).append(m)
         self._contexts: dict[int, _Context] = {}
@@ -148,6 +156,36 @@ def _is_noise(doc: Document, mention: Mention) -> bool:
     )
 
 
+def _is_dateline(doc: Document, folded: str, sentence: Sentence, mention: Mention) -> bool:
+    """The dateline's date ("DONGGUAN, Jan. 21, 2025 (Agency) —", "本报讯（2025年1月21日）")
+    says when the story was filed, not when anything in it happened."""
+    value = mention.value
+    if (doc.date is None or not isinstance(value, DateValue) or value.start != doc.date
+            or value.end != doc.date or mention.start - sentence.start > _DATELINE_REACH
+            or sentence.start > doc.body_start + _DATELINE_REACH):
+        return False
+    after = folded[mention.end : mention.end + _DATELINE_REACH]
+    after = _AGENCY.sub("", after, count=1).lstrip(" ,，")
+    before = folded[max(sentence.start, mention.start - 1) : mention.start]
+    return after.startswith(_dateline_closers()) or (before in _OPEN and after[:1] in _CLOSE)
+
+
+@functools.cache
+def _dateline_closers() -> tuple[str, ...]:
+    from factcheck.normalize.lexdata import load_lexicon
+
+    return tuple(fold(str(c)) for c in load_lexicon("datelines.yaml")["closers"])
+
+
+def _is_time_of_day(folded: str, mention: Mention) -> bool:
+    """An hour or minute read as a number ("截至21日上午10时", "at 10:30 a.m."): it says
+    when, not how many."""
+    value = mention.value
+    return (isinstance(value, NumberValue) and value.unit is None and mention.text.isdigit()
+            and len(mention.text) <= 2
+            and is_clock(load_cues(), folded, mention.start, mention.end))
+
+
 def _bare_small(mention: Mention) -> bool:
     value = mention.value
     return (
@@ -164,31 +202,48 @@ def _bracketed(ctx: _Context, text: str, pos: int) -> bool:
 
 
 def _choose_trigger(
-    m: Mention, ctx: _Context, lexicon: PredicateLexicon, text: str
+    m: Mention, ctx: _Context, lexicon: PredicateLexicon, text: str, folded: str
 ) -> tuple[Trigger, str] | None:
     """The nearest trigger that takes the value's kind, in the value's clause if possible; a
     bracketed value ("（2025年10月）") only takes one inside its brackets."""
     here = ctx.clauses.index(m.start)
     only_here = _bracketed(ctx, text, m.start)
-    ranked: list[tuple[tuple[int, int], Trigger, str]] = []
+    as_of = m.kind == "date" and ends_with(
+        load_cues().as_of, folded, m.start, max(ctx.sentence.start, m.start - 12)) is not None
+    ranked: list[tuple[tuple[int, int, int], Trigger, str]] = []
     for trig in ctx.triggers_near(m.start, m.end):
         gap = max(0, trig.start - m.end, m.start - trig.end)
         pred = lexicon.choose(trig, m.kind, gap)
         same = ctx.clauses.index(trig.start) == here
         if pred is None or (only_here and not same):
             continue
-        ranked.append(((0 if same else 1, gap), trig, pred))
+        crossed = _crosses(m, trig, ctx, text)
+        if pred not in trig.predicates and (not same or crossed or as_of):
+            continue  # an event's own date stands in its clause, and is not an "as of"
+        ranked.append(((0 if same else 1, crossed, gap), trig, pred))
     if not ranked:
         return None
     ranked.sort(key=lambda r: r[0])
-    (same_rank, gap), trig, pred = ranked[0]
+    (same_rank, crossed, gap), trig, pred = ranked[0]
     # In Chinese a count is followed by what it counts: in "3万名居民已被疏散" 居民 is the
-    # counted noun and 疏散 the event, so a later trigger in the clause wins.
-    later = [r for r in ranked if r[0][0] == 0 and r[1].start > trig.end]
+    # counted noun and 疏散 the event, so a later trigger in the clause wins — unless it
+    # belongs to the next item of a list ("19人死亡、32人受伤").
+    later = [r for r in ranked if r[0][:2] == (0, 0) and r[1].start > trig.end]
     if (m.kind == "number" and same_rank == 0 and gap <= 2 and trig.start >= m.end
             and not trig.text.isascii() and later):
         _, trig, pred = later[0]
     return trig, pred
+
+
+def _crosses(m: Mention, trig: Trigger, ctx: _Context, text: str) -> int:
+    """1 when another value of its kind or an enumeration mark (、) stands between a value and
+    a trigger: in "19人死亡、32人受伤" and "killed 17 and injured 32" each value takes its own
+    verb."""
+    lo, hi = (m.end, trig.start) if trig.start >= m.end else (trig.end, m.start)
+    if "、" in text[lo:hi]:
+        return 1
+    between = _near(ctx.mentions, ctx.mention_starts, lo, hi)
+    return int(any(o.end <= hi and o.kind == m.kind for o in between if o is not m))
 
 
 def _anchor(trig: Trigger, pred: str, m: Mention, ctx: _Context, lexicon: PredicateLexicon) -> (
@@ -253,7 +308,7 @@ def _claim(
     reader: _Reader, i: int, m: Mention, ctx: _Context, lead: Mention | None, discourse: Discourse
 ) -> Claim | None:
     text, folded, lexicon = reader.text, reader.folded, reader.lexicon
-    chosen = _choose_trigger(m, ctx, lexicon, text)
+    chosen = _choose_trigger(m, ctx, lexicon, text, folded)
     t_ctx = ctx
     if chosen is None and not any(
         lexicon.choose(t, m.kind, 10**6) for t in ctx.triggers_near(m.start, m.end)

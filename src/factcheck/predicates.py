@@ -25,6 +25,7 @@ class Predicate:
     about_object: bool = False  # the fact is about the entity acted on (X founded Y)
     note: str = ""
     near: int | None = None  # most characters between a value and the trigger
+    dated: str | None = None  # the predicate of a date bound to this event's trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +60,25 @@ class PredicateLexicon:
                 about_object=spec.get("subject") == "object",
                 note=str(spec.get("note", "")),
                 near=int(spec["near"]) if spec.get("near") is not None else None,
+                dated=str(spec["dated"]) if spec.get("dated") else None,
             )
             for lang in ("zh", "en"):
                 phrases.extend((str(p), name) for p in spec.get(lang) or ())
             for target, cues in (spec.get("refine") or {}).items():
                 refine.extend((str(cue), (name, str(target))) for cue in cues)
+        self._add_dated()
         self._triggers = PhraseMatcher(phrases)
         self._chosen: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
         self._refine = PhraseMatcher(refine)
+
+    def _add_dated(self) -> None:
+        """The date predicates that event predicates name in `dated` and nobody defines."""
+        for pred in list(self.predicates.values()):
+            if pred.dated and pred.dated not in self.predicates:
+                self.predicates[pred.dated] = Predicate(
+                    name=pred.dated, kinds=frozenset({"date"}), takes_object=pred.takes_object,
+                    about_object=pred.about_object, note=f"date of: {pred.note}",
+                )
 
     def __len__(self) -> int:
         return len(self.predicates)
@@ -87,7 +99,12 @@ class PredicateLexicon:
         characters away from it."""
         key = (trigger.predicates, kind)
         if key not in self._chosen:
-            self._chosen[key] = tuple(p for p in trigger.predicates if self.takes(p, kind))
+            chosen = tuple(p for p in trigger.predicates if self.takes(p, kind))
+            if not chosen and kind == "date":
+                # An event trigger that takes no date dates its event: 罚款 + 2023年.
+                dated = (self.predicates[p].dated for p in trigger.predicates)
+                chosen = tuple(dict.fromkeys(d for d in dated if d))
+            self._chosen[key] = chosen
         for name in self._chosen[key]:
             near = self.predicates[name].near
             if near is None or gap <= near:
