@@ -86,3 +86,30 @@ def findings_view(report: dict[str, Any], names: dict[str, str]) -> list[Any]:
             )
         )
     return sorted(out, key=repr)
+
+
+def varied_copy(text: str, i: int) -> str:
+    """Copy `i` of an article with every digit shifted by `i`, so that repeated copies state
+    different figures (and sometimes impossible dates) instead of the same ones."""
+    if i == 0:
+        return text
+    return "".join(chr(48 + (ord(c) - 48 + i) % 10) if "0" <= c <= "9" else c for c in text)
+
+
+def big_article(paths: list[Path], size: int) -> str:
+    """At least `size` characters: the bodies of `paths` repeated with varied figures,
+    as paragraphs (front matter dropped)."""
+    bodies = []
+    for path in paths:
+        text = path.read_text("utf-8")
+        if text.startswith("---"):
+            text = text.split("\n---\n", 1)[-1]
+        bodies.append(text.strip())
+    parts: list[str] = []
+    total, i = 0, 0
+    while total < size:
+        body = varied_copy(bodies[i % len(bodies)], i // len(bodies))
+        parts.append(body)
+        total += len(body) + 2
+        i += 1
+    return "\n\n".join(parts) + "\n"
