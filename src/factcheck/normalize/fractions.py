@@ -39,6 +39,7 @@ class FractionWords:
     plain: dict[str, int]  # third -> 3, quarter -> 4 (singular forms)
     compound_only: frozenset[str]  # first, second: a denominator only after a tens word
     guarded: frozenset[str]  # quarter: also a unit of time, a fraction only when plain
+    plural_forms: frozenset[str]
     after_scale: regex.Pattern[str]
     ratio: regex.Pattern[str]
     minus: regex.Pattern[str]
@@ -68,6 +69,7 @@ def _fraction_words(extra: tuple[Path, ...]) -> FractionWords:
         | {str(k): int(v) for k, v in f["plural_of"].items()},
         compound_only=frozenset(f["compound_only"]),
         guarded=frozenset(f["guarded"]),
+        plural_forms=frozenset(plural),
         after_scale=regex.compile(rf"[ \t]++(?:of[ \t]++)?+(?:an?[ \t]++)?+(?P<scale>{big})\b"),
         ratio=regex.compile(rf"[ \t]++(?:{_alt(f['ratio'])})[ \t]++$"),
         minus=regex.compile(rf"\b(?:{_alt(w.raw['en'].get('en_minus') or ['minus'])})[ \t]++$"),
@@ -151,6 +153,10 @@ def _word_fraction(folded: str, m: regex.Match[str], f: FractionWords) -> Quanti
         if ords not in ("half", "quarter") or scale_m is None:
             return None
         num, toks = Decimal(1), [(den_start, den_start)]
+    if folded[toks[0][0] : toks[0][0] + 1].isdigit():
+        return None  # "100 millionths", "3 fifths": an ordinal after digits is no fraction
+    if num != 1 and not ords.endswith("s") and ords not in f.plural_forms:
+        return None  # "two millionth" is an ordinal; a fraction of two takes the plural
     if not whole and scale_m is None and not _plainly_fraction(folded, end, ords, num, f):
         return None
     value = num * mult / den

@@ -264,7 +264,12 @@ def _english(folded: str, m: regex.Match[str], f: NumberFinder) -> list[Quantity
         return []  # a run of digits this long is a code or data, not a number
     if m.group()[0].isdigit() and _PLAIN.fullmatch(m.group()):
         r = read_arabic(m.group())  # the common case, 1,000 or 2.52, read directly
-        return [] if r is None else [exact(s, e, r.value, r.step)]
+        if r is None:
+            return []
+        minus = f.minus_en.search(folded, max(0, s - 12), s) if s else None
+        if minus is not None:
+            return [exact(minus.start(), e, -r.value, r.step)]  # minus 5
+        return [exact(s, e, r.value, r.step)]
     reading = read_english_number(m.group(), f.words)
     if reading is not None:
         pieces = [(s, e, reading)]
@@ -296,6 +301,37 @@ def _english(folded: str, m: regex.Match[str], f: NumberFinder) -> list[Quantity
     return out
 
 
+# 1.3e6, -12e-1: scientific notation; 1 234 567, 40 000 (spaces, no-break or thin spaces
+# between groups of three, as ISO 31-0 writes them); 2.33 k (a space before k).
+_SCIENTIFIC = regex.compile(r"(?<![\w.\-])-?+\d{1,20}+(?:\.\d{1,20}+)?+e[+\-]?+\d{1,3}+(?![\w.])")
+_GROUPS = regex.compile(
+    r"(?<![\d,.])\d{1,3}+(?:[ \u00a0\u2009\u202f]\d{3}+(?!\d))++(?:\.\d++)?+(?![\d,]|\.\d)"
+)
+_SPACED_K = regex.compile(r"(?<![\w.,])(\d{1,3}+(?:\.\d++)?+)[ \t]{1,2}+k\b")
+
+
+def _written_forms(folded: str) -> list[Quantity]:
+    out = []
+    if "e" in folded:
+        for m in _SCIENTIFIC.finditer(folded):
+            mant, _, exp = m.group().partition("e")
+            step = read_arabic(mant.lstrip("-"))
+            if step is not None:
+                value = Decimal(m.group())
+                out.append(exact(m.start(), m.end(), value, step.step.scaleb(int(exp))))
+    for m in _GROUPS.finditer(folded):
+        r = read_arabic(regex.sub(r"\s", "", m.group()))
+        if r is not None:
+            out.append(exact(m.start(), m.end(), r.value, r.step))
+    if "k" in folded:
+        for m in _SPACED_K.finditer(folded):
+            r = read_arabic(m.group(1))
+            if r is not None:
+                k = Decimal(1000)
+                out.append(exact(m.start(), m.end(), r.value * k, r.step * k, mult=k))
+    return out
+
+
 def scan_quantities(folded: str, extra: Sequence[Path] = ()) -> list[Quantity]:
     """Every numeric value in the folded text, sorted by start, not overlapping."""
     f = number_finder(extra)
@@ -309,6 +345,9 @@ def scan_quantities(folded: str, extra: Sequence[Path] = ()) -> list[Quantity]:
             if idioms and _in_idiom(idioms, s, e):
                 continue
             found.extend(_cjk(folded, s, e, f))
+    extra_forms = _written_forms(folded)
+    if extra_forms:
+        found = longest_first([*extra_forms, *found])
     vague = _vague_en(folded, f)
     if vague:
         # "several hundred" beats the "hundred" inside it; "3 dozens" beats the "dozens"

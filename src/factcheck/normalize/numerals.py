@@ -331,6 +331,10 @@ def read_english_number(text: str, words: NumberWords | None = None) -> Reading 
             last, seen = "hundred", True
         elif tok in w.scales:
             scale = w.scales[tok]
+            if last == "scale" and last_scale is not None and scale >= last_scale:
+                # stacked scales multiply: "three lakh crore", "a thousand million"
+                total, place, last_scale = total * scale, place * scale, last_scale * scale
+                continue
             if last_scale is not None and scale >= last_scale:
                 return None
             if current is None and not seen:
