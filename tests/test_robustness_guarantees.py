@@ -139,7 +139,31 @@ def test_failed_write_keeps_the_old_file_and_no_temporary(
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
 
 
-@pytest.mark.xfail(strict=True, reason="output.write replaces the link (fix pending)")
+@pytest.mark.xfail(strict=True, reason="output.write lets OSError through: exit 3 (fix pending)")
+def test_disk_full_is_an_error_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factcheck import cli
+
+    (tmp_path / "a.txt").write_text(A, "utf-8")
+    (tmp_path / "b.txt").write_text(B, "utf-8")
+
+    def full(_fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os, "fsync", full)
+    monkeypatch.setattr("sys.argv", ["factcheck", "compare", "a.txt", "b.txt", "-o", "r.json"])
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    err = capsys.readouterr().err
+    assert exited.value.code == 2, err
+    assert len(err.strip().splitlines()) == 1
+    assert "r.json" in err
+    assert "No space left" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
 def test_output_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     real = tmp_path / "reports" / "r.json"
     real.parent.mkdir()
@@ -151,7 +175,6 @@ def test_output_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     assert real.read_text("utf-8") == "new\n"
 
 
-@pytest.mark.xfail(strict=True, reason="output.write replaces the pipe (fix pending)")
 def test_output_to_a_fifo_writes_into_it(tmp_path: Path) -> None:
     # A device or pipe (-o /dev/stdout, -o /dev/null as root) must be written into, never
     # replaced by a regular file.
