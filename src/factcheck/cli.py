@@ -169,7 +169,7 @@ def codes_command(fmt: str = FORMAT_OPT, output: Path | None = OUTPUT_OPT) -> in
 # --- check, ledger, config: the editorial workflow (issue 4) ------------------------------
 
 CHECK_FILES_ARG = typer.Argument(
-    None, metavar="[FILE]...", help="Files to check (default: every document in the repository)."
+    None, metavar="FILE", help="Files to check (default: every document in the repository)."
 )
 CHECK_FORMAT_OPT = typer.Option(
     "text", "--format", "-f", help="Output format: text, json, sarif, github or line."
