@@ -19,6 +19,7 @@ import regex
 
 from factcheck.errors import SourceError
 from factcheck.models import Mention, NumberValue
+from factcheck.normalize.clock import clock_spans
 from factcheck.normalize.fractions import add_fractions
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.money import wrap_money
@@ -114,7 +115,14 @@ def find_values(
         mentions.extend(
             find_dates(text, folded, reference_date, lang=hint if hint in ("zh", "en") else None)
         )
-    return [m for m in _settle(_outside_urls(mentions, folded)) if m.kind in wanted]
+    settled = _settle(_outside_urls(mentions, folded))
+    clock = clock_spans(folded, extra) if "number" in wanted else None
+    return [
+        m
+        for m in settled
+        if m.kind in wanted
+        and not (m.kind == "number" and clock is not None and clock.overlaps(m.start, m.end))
+    ]
 
 
 class _Where(TypedDict):
