@@ -9,6 +9,7 @@ baseline then set aside what editors have already accepted.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,7 +222,14 @@ def _compare(
             left = _about(left, right)
         if not left or not right:
             continue
-        for finding in judge_all(align(left + right), rates=config.rates):
+        # The checked file's claim first, so explanations read "here vs there".
+        pairs = [
+            dataclasses.replace(p, a=p.b, b=p.a)
+            if p.b.source in given and p.a.source not in given
+            else p
+            for p in align(left + right)
+        ]
+        for finding in judge_all(pairs, rates=config.rates):
             if finding.confidence >= config.min_confidence and codes.is_selected(
                 finding.code, config.select, config.ignore
             ):
