@@ -201,3 +201,15 @@ def test_ledger_claims_come_from_the_index_until_the_ledger_changes(
     changed = run_check(["articles/acme-wire.txt"], load_settings(start=repo))
     assert built == [1]
     assert summary(changed) == ["FC101 articles/acme-wire.txt claims/companies.yaml"]
+
+
+def test_library_check_uses_the_repository_settings(repo: Path) -> None:
+    from factcheck.check import check
+    from factcheck.config import Config
+
+    report = check(["articles/acme-wire.txt"])
+    assert "articles/acme-wire.txt" in {s.path for s in report.sources}
+    assert report.summary.contradictions == 0
+    (repo / "articles" / "acme-new.md").write_text("Acme Robotics was founded in 2012.\n")
+    assert check(["articles/acme-new.md"]).summary.contradictions == 3
+    assert check(["articles/acme-new.md"], Config(ignore=["FC101"])).summary.contradictions == 0

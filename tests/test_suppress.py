@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.models import DateValue, Finding, Side
 from factcheck.suppress import (
@@ -120,3 +122,12 @@ def test_bad_baseline_is_a_config_error(tmp_path: Path) -> None:
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(ConfigError, match="unreadable baseline"):
         Baseline.load(path)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<!-> factcheck:ignoreFC10,\n\r\t 中")), max_size=300))
+def test_any_text_gives_sane_suppressions(text: str) -> None:
+    for sup in find_suppressions("a.md", text):
+        assert 0 <= sup.start <= sup.end <= len(text)
+        assert sup.line >= 1
+        assert sup.column >= 1
