@@ -82,7 +82,8 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
     minus_chars = regex.escape("".join(sorted(w.minus)))
     cjk_run = (
         rf"(?:(?<![\w.])-|{_alt(sorted(w.minus))})?+(?:{_ARABIC}|[{cjk}])"
-        rf"(?:{_ARABIC}|[{cjk}]|(?:{point})(?=[{cjk}0-9])|[ \t]{{1,3}}+(?=[{cjk}]|\d++[{cjk}]))*+"
+        rf"(?:{_ARABIC}|[{cjk}]|[ \t]{{0,2}}+(?:{point})[ \t]{{0,2}}+(?=[{cjk}0-9])"
+        rf"|[ \t]{{1,3}}+(?=[{cjk}]|\d++[{cjk}]))*+"
     )
     q = raw["qualifiers"]
     plural = _alt(q["vague_en_plural"])

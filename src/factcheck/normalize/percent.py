@@ -15,10 +15,11 @@ from factcheck.models import Mention
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.numbers import scan_quantities
 from factcheck.normalize.numerals import NumberWords, load_numbers, read_cjk_numeral
-from factcheck.normalize.quantity import Quantity, to_mention
+from factcheck.normalize.quantity import Quantity, longest_first, to_mention
 
 _HUNDRED = Decimal(100)
 _TEN = Decimal(10)
+_HALF = Decimal("0.5")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ class PercentWords:
     tenths: str
     discount: str
     tenths_not_before: frozenset[str]
+    tenths_tail: regex.Pattern[str]
+    half: frozenset[str]
+    fixed: dict[str, Decimal]
+    fixed_pattern: regex.Pattern[str]
     words: NumberWords
 
 
@@ -38,10 +43,16 @@ def _percent_words(extra: tuple[Path, ...]) -> PercentWords:
     data = load_lexicon("numbers.yaml", extra)["percent"]
     w = load_numbers(extra)
     suffix = [str(s) for s in data["suffix"]]
+    # 个 百 分 点: a Chinese suffix may be written with spaces between its characters
     alts = "|".join(
         regex.escape(s) + (r"\b" if s[-1].isascii() and s[-1].isalpha() else "")
+        if s.isascii()
+        else r"[ \t]{0,3}+".join(regex.escape(ch) for ch in s)
         for s in sorted(suffix, key=len, reverse=True)
     )
+    digits = regex.escape("".join(k for k, v in w.digits.items() if v > 0))
+    half = "|".join(regex.escape(h) for h in data["half"])
+    fixed = {str(k): Decimal(str(v)) for k, v in data["fixed"].items()}
     return PercentWords(
         suffix=regex.compile(rf"[ \t]{{0,4}}+(?:{alts})"),
         per_mille=frozenset(data.get("per_mille") or []),
@@ -50,6 +61,14 @@ def _percent_words(extra: tuple[Path, ...]) -> PercentWords:
         tenths=str(data["tenths"]),
         discount=str(data["discount"]),
         tenths_not_before=frozenset(data["tenths_not_before"]),
+        tenths_tail=regex.compile(
+            rf"[ \t]?+(?P<tail>[1-9{digits}]|{half})(?![0-9{regex.escape(w.cjk_chars)}])"
+        ),
+        half=frozenset(data["half"]),
+        fixed=fixed,
+        fixed_pattern=regex.compile(
+            "|".join(regex.escape(k) for k in sorted(fixed, key=len, reverse=True))
+        ),
         words=w,
     )
 
@@ -137,16 +156,39 @@ def as_percent(folded: str, q: Quantity, p: PercentWords) -> Quantity | None:
         word = m.group().strip()
         factor = Decimal("0.1") if word in p.per_mille else Decimal(1)
         return _scaled(q, factor, end=m.end())
-    nxt = folded[q.end : q.end + 1]
-    after = folded[q.end + 1 : q.end + 2]
+    at = q.end
+    while at < len(folded) and at - q.end < 2 and folded[at] in " \t":
+        at += 1  # 十 成, 九 九 折
+    nxt = folded[at : at + 1]
+    after = folded[at + 1 : at + 2]
     if q.weak or q.value <= 0:
         return None
     if nxt == p.tenths and q.value <= 10 and after not in p.tenths_not_before:
-        return _scaled(q, _TEN, end=q.end + 1)  # 六成 = 60 %
-    if nxt == p.discount and q.value < 100:
-        # 八折 / 7.5折 = 80 % / 75 % of the price; 75折 = 75 %
-        return _scaled(q, _TEN if q.value <= 10 else Decimal(1), end=q.end + 1)
+        return _tenths(folded, _scaled(q, _TEN, end=at + 1), p)  # 六成 = 60 %
+    if nxt == p.discount and q.value < 100 and q.value != 10:
+        # 八折 / 7.5折 = 80 % / 75 % of the price; 75折 = 75 %; 十折 is no discount at all
+        return _scaled(q, _TEN if q.value < 10 else Decimal(1), end=at + 1)
     return None
+
+
+def _tenths(folded: str, q: Quantity, p: PercentWords) -> Quantity:
+    """七成六 = 76 %, 三成半 = 35 %: a digit or 半 after 成 adds its percent points."""
+    m = p.tenths_tail.match(folded, q.end)
+    if m is None or q.value != q.value.to_integral_value():
+        return q
+    tail = m.group("tail")
+    add = Decimal(5) if tail in p.half else Decimal(p.words.digits.get(tail) or int(tail))
+    value = q.value + add
+    return q.with_(end=m.end(), value=value, low=value - _HALF, high=value + _HALF)
+
+
+def _fixed(folded: str, p: PercentWords) -> list[Quantity]:
+    """对折 (50 %), 半成 (5 %): percentages written as one word."""
+    out = []
+    for m in p.fixed_pattern.finditer(folded):
+        v = p.fixed[m.group()]
+        out.append(Quantity(m.start(), m.end(), v, v, v, kind="percent"))
+    return out
 
 
 def wrap_percent(
@@ -167,7 +209,8 @@ def wrap_percent(
             if pct.start == out[-1].start:
                 out.pop()
         out.append(pct)
-    return out
+    fixed = _fixed(folded, p) if p.fixed else []
+    return longest_first([*fixed, *out]) if fixed else out
 
 
 def find_percents(text: str, folded: str, extra: Sequence[Path] = ()) -> list[Mention]:
