@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from factcheck.errors import LedgerError
-from factcheck.ledger import Fact, append_fact, load_ledger, parse_ledger_file, pick_claim
+from factcheck.ledger import Fact, load_ledger, parse_ledger_file
+from factcheck.ledger_add import append_fact, pick_claim
 
 ERRORS = yaml.safe_load((Path(__file__).parent / "cases" / "ledger_errors.yaml").read_text())
 
@@ -167,7 +168,7 @@ def test_extraction_files_carry_aliases_and_triggers(tmp_path: Path) -> None:
 def test_relative_dates_are_written_as_the_date_they_meant() -> None:
     import datetime as dt
 
-    from factcheck.ledger import fact_from_claim
+    from factcheck.ledger_add import fact_from_claim
     from factcheck.models import Claim, DateValue
 
     day = DateValue(timex="2025-03-04", start=dt.date(2025, 3, 4), end=dt.date(2025, 3, 4))

@@ -262,7 +262,7 @@ def ledger_add(
     """Accept a claim from an article as a canonical fact in the ledger."""
     from factcheck import api
     from factcheck.config import load_settings
-    from factcheck.ledger import accept
+    from factcheck.ledger_add import accept
 
     if (claim is None) == (at is None):
         raise UsageError("give exactly one of --claim ID and --at LINE:COL")
