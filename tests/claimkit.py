@@ -14,7 +14,7 @@ VALUE: TypeAdapter[Any] = TypeAdapter(Value)
 
 def claim(spec: dict[str, Any], *, offset: int = 0, line: int = 1) -> Claim:
     """`spec`: source, sentence, value_text, value (dict) and optionally subject, object,
-    predicate, modality, time (a date value dict), subject_text."""
+    predicate, modality, time (a date value dict), time_text, subject_text."""
     sentence: str = spec["sentence"]
     at = sentence.index(spec["value_text"])
     start = offset + at
@@ -33,6 +33,7 @@ def claim(spec: dict[str, Any], *, offset: int = 0, line: int = 1) -> Claim:
         object=spec.get("object"),
         value_text=spec["value_text"],
         value=VALUE.validate_python(spec["value"]),
+        time_text=spec.get("time_text"),
         time=DateValue.model_validate(time) if time else None,
         modality=spec.get("modality", "asserted"),
         sentence=sentence,

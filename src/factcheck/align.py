@@ -25,7 +25,7 @@ from typing import Literal
 import regex
 from rapidfuzz import fuzz
 
-from factcheck.intervals import compare_values
+from factcheck.intervals import as_percent, comparable_kind, compare_values
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
 from factcheck.normalize.script import fold
 
@@ -101,14 +101,14 @@ def align(claims: Sequence[Claim], *, subject_type: SubjectType | None = None) -
     for claim in sorted(claims, key=lambda c: (c.source, c.start, c.end, c.id)):
         by_source[claim.source].append(_item(claim, subject_type))
     for items in by_source.values():
-        counts = Counter((i.claim.predicate, i.claim.value.kind) for i in items)
+        counts = Counter(_known_key(i.claim) for i in items)
         sentences: dict[int, list[Claim]] = defaultdict(list)
         for i in items:
             sentences[i.claim.sentence_start].append(i.claim)
         items[:] = [
             replace(
                 i,
-                unique=counts[(i.claim.predicate, i.claim.value.kind)] == 1,
+                unique=counts[_known_key(i.claim)] == 1,
                 neighbours=_neighbours(i.claim, sentences[i.claim.sentence_start]),
             )
             for i in items
@@ -132,14 +132,22 @@ def _align_two(left: list[_Item], right: list[_Item]) -> list[Pair]:
                 used_b.add(ib)
                 out.append(pair)
 
-    known_a = _blocks(left, lambda c: (c.predicate, c.value.kind) if c.predicate else None)
-    known_b = _blocks(right, lambda c: (c.predicate, c.value.kind) if c.predicate else None)
+    known_a = _blocks(left, _known_key)
+    known_b = _blocks(right, _known_key)
     take(_scored(known_a, known_b, left, right, _same_fact, used_a, used_b))
-    kind_a = _blocks(left, lambda c: c.value.kind)
-    kind_b = _blocks(right, lambda c: c.value.kind)
+    kind_a = _blocks(left, _kind_key)
+    kind_b = _blocks(right, _kind_key)
     take(_scored(kind_a, kind_b, left, right, _by_context, used_a, used_b))
     take(_scored(kind_a, kind_b, left, right, _related, used_a, used_b))
     return out
+
+
+def _known_key(c: Claim) -> object:
+    return (c.predicate, comparable_kind(c.value)) if c.predicate else None
+
+
+def _kind_key(c: Claim) -> object:
+    return comparable_kind(c.value)
 
 
 def _blocks(
@@ -229,7 +237,9 @@ def _shared(a: _Item, b: _Item) -> int:
     found = 0
     for x in a.neighbours:
         for y in b.neighbours:
-            if x.kind == y.kind and compare_values(x, y, explain=False).status == "compatible":
+            if comparable_kind(x) != comparable_kind(y):
+                continue
+            if compare_values(x, y, explain=False).status == "compatible":
                 found += 1
                 break
     return found
@@ -321,7 +331,7 @@ def _related(a: _Item, b: _Item) -> tuple[float, Pair] | None:
 
 def _closeness(a: Claim, b: Claim) -> float | None:
     """1 for equal magnitudes down to 0 at RELATED_RATIO apart; None when further apart."""
-    va, vb = a.value, b.value
+    va, vb = as_percent(a.value), as_percent(b.value)
     if isinstance(va, MoneyValue) and isinstance(vb, MoneyValue) and va.currency != vb.currency:
         return None
     x = va.amount if isinstance(va, MoneyValue) else getattr(va, "value", 0.0)

@@ -22,6 +22,8 @@ MatchStatus = Literal["compatible", "incompatible", "loose", "incomparable"]
 # A TIMEX day, month or year with unknown digits written as X: 2025-01-17, XXXX-04, 201X.
 _TIMEX = regex.compile(r"[0-9X]{4}+(?:-[0-9X]{2}+(?:-[0-9X]{2}+)?+)?+")
 
+FRACTION = "fraction"  # the unit the value layer gives fractions (三分之一, two thirds)
+
 _NOUN = {"money": "amounts", "number": "counts", "percent": "percentages", "date": "dates"}
 
 
@@ -42,12 +44,37 @@ class _Span:
     vague: bool
 
 
+def comparable_kind(v: Value) -> str:
+    """The kind a value compares as: a fraction (三分之一, two thirds) is a share, so it
+    compares with percentages; alignment blocks on this kind too."""
+    if isinstance(v, NumberValue) and v.unit == FRACTION:
+        return "percent"
+    return v.kind
+
+
+def as_percent(v: Value) -> Value:
+    """A fraction as the percentage it means (1/3 -> 33.3…%); any other value unchanged."""
+    if isinstance(v, NumberValue) and v.unit == FRACTION:
+        return PercentValue(
+            value=v.value * 100, low=_mul(v.low, 100), high=_mul(v.high, 100), mod=v.mod
+        )
+    return v
+
+
 def compare_values(
     a: Value, b: Value, *, rates: Mapping[str, float] | None = None, explain: bool = True
 ) -> ValueMatch:
     """Compare two values. `rates` maps ISO currency codes to a common unit (e.g. USD per
     unit); without a rate for both currencies, different currencies are incomparable.
     `explain=False` skips writing the values out, for callers that need only the status."""
+    if isinstance(a, NumberValue) and isinstance(b, NumberValue):
+        if (a.unit == FRACTION) != (b.unit == FRACTION):
+            # 三分之一 of something is a share, "three" is a count: never the same figure.
+            return ValueMatch(
+                "incomparable", "different kinds of value: a fraction vs a count", "kind"
+            )
+    elif PercentValue in (type(a), type(b)):
+        a, b = as_percent(a), as_percent(b)
     if a.kind != b.kind:
         return ValueMatch(
             "incomparable", f"different kinds of value: {a.kind} vs {b.kind}", "kind"
@@ -171,4 +198,11 @@ def _date_patterns(a: DateValue, b: DateValue) -> ValueMatch:
     return ValueMatch("compatible", f"dates agree: {a.timex} matches {b.timex}")
 
 
-__all__ = ["MatchStatus", "ValueMatch", "compare_values"]
+__all__ = [
+    "FRACTION",
+    "MatchStatus",
+    "ValueMatch",
+    "as_percent",
+    "comparable_kind",
+    "compare_values",
+]

@@ -12,8 +12,10 @@ from collections.abc import Mapping, Sequence
 
 from factcheck import codes, describe
 from factcheck.align import Pair
-from factcheck.intervals import ValueMatch, compare_values
+from factcheck.cues import load_cues
+from factcheck.intervals import ValueMatch, comparable_kind, compare_values
 from factcheck.models import Claim, DateValue, Finding, Side
+from factcheck.normalize.script import fold
 
 CONFIDENT = 0.7  # alignment score a contradiction needs
 NEAR_IDENTICAL = 0.9  # context similarity that makes an unknown relation the same statement
@@ -69,17 +71,20 @@ def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
         text = f"both {a.modality}; {match.explanation}"
         return _finding("FC205", pair, text, pair.score)
     confidence = pair.score
-    if not isinstance(a.value, DateValue):
-        # A count as of Monday and a count as of Friday may both be right.
-        if a.time is not None and b.time is not None:
-            if compare_values(a.time, b.time).status == "incompatible":
-                text = (
-                    f"different times: as of {a.time.timex} vs as of {b.time.timex}; "
-                    f"{match.explanation}"
-                )
-                return _finding("FC204", pair, text, pair.score)
-        elif a.time is not None or b.time is not None:
-            confidence -= 0.1
+    ta, tb = a.time, b.time
+    if (
+        not isinstance(a.value, DateValue)
+        and ta is not None
+        and tb is not None
+        and compare_values(ta, tb).status == "incompatible"
+    ):
+        # A count as of Monday and a count as of Friday may both be right. Only a status
+        # time on both sides says so: "on Monday" or a dateline's date is when the news
+        # came out, not when the figure held.
+        if status_time(a) and status_time(b):
+            text = f"different times: as of {ta.timex} vs as of {tb.timex}; {match.explanation}"
+            return _finding("FC204", pair, text, pair.score)
+        confidence -= 0.05
     if pair.relation == "context":
         if pair.context >= NEAR_IDENTICAL:
             return _finding("FC105", pair, match.explanation, confidence)
@@ -87,7 +92,16 @@ def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
     if confidence < CONFIDENT or not pair.confirmed:
         # Without the same subject on both sides, a relation alone does not make one fact.
         return _finding("FC206", pair, f"possibly the same fact; {match.explanation}", confidence)
-    return _finding(_MISMATCH[a.value.kind], pair, match.explanation, confidence)
+    return _finding(_MISMATCH[comparable_kind(a.value)], pair, match.explanation, confidence)
+
+
+def status_time(claim: Claim) -> bool:
+    """Whether the claim's time qualifier is a status time ("as of", "截至", "by"): the
+    moment a running figure held, rather than when the event or the report happened."""
+    if not claim.time_text:
+        return False
+    folded = fold(claim.time_text.strip())
+    return any(hit.start == 0 for hit in load_cues().as_of.find(folded))
 
 
 def _finding(
@@ -156,4 +170,4 @@ def _first_claims(f: Finding) -> tuple[str, ...]:
     return tuple(s.claim for s in f.sides)
 
 
-__all__ = ["CONFIDENT", "NEAR_IDENTICAL", "judge", "judge_all", "side"]
+__all__ = ["CONFIDENT", "NEAR_IDENTICAL", "judge", "judge_all", "side", "status_time"]
