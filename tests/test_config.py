@@ -36,7 +36,8 @@ def test_config_case(case: dict[str, Any], tmp_path: Path) -> None:
         return
     settings = load_settings(case.get("flags"), start=tmp_path, env=env)
     for key, expected in case["expect"].items():
-        assert _shown(getattr(settings.config, key), tmp_path.resolve()) == expected
+        got = settings.ignored if key == "ignored" else getattr(settings.config, key)
+        assert _shown(got, tmp_path.resolve()) == expected
 
 
 def test_nearest_config_from_a_subdirectory(tmp_path: Path) -> None:
@@ -57,7 +58,9 @@ def test_command_line_path_may_leave_the_repository(tmp_path: Path) -> None:
 
 def test_describe_names_origins(tmp_path: Path) -> None:
     (tmp_path / "factcheck.toml").write_text("fail_on = 'review'\n", encoding="utf-8")
-    text = describe(load_settings(start=tmp_path, env={"FACTCHECK_SELECT": "FC1"}))
+    env = {"FACTCHECK_SELECT": "FC1", "FACTCHECK_UPDATE_GOLDEN": "1"}
+    text = describe(load_settings(start=tmp_path, env=env))
+    assert "# ignored: FACTCHECK_UPDATE_GOLDEN is not a setting" in text
     assert f'fail_on = "review"  # {tmp_path / "factcheck.toml"}' in text
     assert 'select = ["FC1"]  # FACTCHECK_SELECT' in text
     assert "min_confidence = 0.5  # default" in text

@@ -94,6 +94,7 @@ class Settings:
     root: Path
     files: list[Path] = field(default_factory=list)
     origin: dict[str, str] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)  # FACTCHECK_* names that are no setting
 
     def path(self, value: Path) -> Path:
         """An absolute path for a path setting (relative ones are against the root)."""
@@ -181,14 +182,17 @@ def _validate(raw: dict[str, Any], *, where: str, text: str | None = None) -> No
         raise ConfigError(f"bad value for {key!r}: {err['msg']}", path=where, line=line) from exc
 
 
-def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+def _from_env(env: Mapping[str, str], ignored: list[str]) -> dict[str, Any]:
+    """Settings from FACTCHECK_* variables. Other FACTCHECK_* names (a test switch, a typo)
+    are not settings: they are left alone and listed by `factcheck config`."""
     raw: dict[str, Any] = {}
-    for name, value in env.items():
+    for name, value in sorted(env.items()):
         if not name.startswith(ENV_PREFIX) or name in _ENV_NOT_SETTINGS:
             continue
         key = name[len(ENV_PREFIX) :].lower()
         if key not in Config.model_fields:
-            raise ConfigError(f"unknown setting variable {name}", path="environment")
+            ignored.append(name)
+            continue
         if key in LIST_KEYS:
             raw[key] = [part.strip() for part in value.split(",") if part.strip()]
         elif key == "rates":
@@ -248,7 +252,8 @@ def load_settings(
         merged.update(_confine(raw, root, str(path), text))
         origin.update(dict.fromkeys(raw, str(path)))
         files.append(path)
-    from_env = _from_env(env)
+    ignored: list[str] = []
+    from_env = _from_env(env, ignored)
     merged.update(_confine(from_env, root, "environment", None))
     origin.update({key: f"{ENV_PREFIX}{key.upper()}" for key in from_env})
     given = {key: value for key, value in (flags or {}).items() if value is not None}
@@ -264,7 +269,7 @@ def load_settings(
     merged.update(given)
     origin.update(dict.fromkeys(given, "command line"))
     config = Config.model_validate(merged)
-    return Settings(config=config, root=root, files=files, origin=origin)
+    return Settings(config=config, root=root, files=files, origin=origin, ignored=ignored)
 
 
 def load_config(overrides: Mapping[str, object] | None = None) -> Config:
@@ -276,6 +281,7 @@ def describe(settings: Settings) -> str:
     """The settings in effect as TOML-like lines, each with where it came from."""
     lines = [f"# repository root: {settings.root}"]
     lines.append(f"# config file: {settings.files[0] if settings.files else '(none)'}")
+    lines += [f"# ignored: {name} is not a setting" for name in settings.ignored]
     for key, value in settings.config.model_dump(mode="json").items():
         origin = settings.origin.get(key, "default")
         if value is None:  # TOML has no null: show the key as a comment
