@@ -76,7 +76,9 @@ def _patterns() -> Patterns:
         # one of these, so a text without it skips (and never compiles) those patterns.
         "any_mon": mon,
         "any_wd": wd,
-        "any_wordyear": rf"two[\s-]thousand|{teen}",
+        # a year in words always follows a blank, and its first word is followed by one
+        "any_wordyear": rf"(?<=\s)(?:two[\s-]thousand|(?:{teen})\s)",
+        "any_of": r"\sof",  # dm_words looks ahead for " of"
         "md": (
             rf"{mon}(?:\s{{0,3}}[,/-]?\s{{0,3}})(?:{daynum}|{dayword})"
             rf"(?:(?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|[-/]){year}"
@@ -212,6 +214,8 @@ def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
     en = lexicon()["en"]
     has_mon, has_wd = _has(p, "any_mon", folded), _has(p, "any_wd", folded)
     for name in ("md", "dm", "dm_words") if has_mon else ():
+        if name == "dm_words" and not _has(p, "any_of", folded):
+            continue
         for m in p[name].finditer(folded):
             day, year = _day(m), _year_of(m, ref)
             if day is None:
