@@ -27,7 +27,7 @@ from factcheck.normalize.numbers import scan_quantities
 from factcheck.normalize.percent import wrap_percent
 from factcheck.normalize.qualifiers import qualify
 from factcheck.normalize.quantity import Spans, to_mention
-from factcheck.normalize.script import fold
+from factcheck.normalize.script import fold, value_view
 
 KINDS = frozenset({"date", "money", "number", "percent"})
 _PRIORITY = {"money": 0, "percent": 0, "date": 1, "number": 2}
@@ -98,7 +98,7 @@ def find_values(
     percentages read both languages anyway); `extra` names user lexicon files merged over
     the built-in number words and currencies."""
     wanted = KINDS if kinds is None else frozenset(kinds)
-    folded = fold(text)
+    folded = value_view(text, fold(text))
     mentions: list[Mention] = []
     if wanted & {"money", "number", "percent"}:
         qs = scan_quantities(folded, extra)

@@ -65,7 +65,8 @@ def _fraction_words(extra: tuple[Path, ...]) -> FractionWords:
             rf"\b(?:(?P<tens>{_alt(list(w.en_tens))})(?:[ \t]++|[ \t]*+-[ \t]*+))?+"
             rf"(?P<ord>{_alt(den_words)})\b"
         ),
-        plain=plain | {p: plain[p[:-1]] for p in plural if p[:-1] in plain}
+        plain=plain
+        | {p: plain[p[:-1]] for p in plural if p[:-1] in plain}
         | {str(k): int(v) for k, v in f["plural_of"].items()},
         compound_only=frozenset(f["compound_only"]),
         guarded=frozenset(f["guarded"]),

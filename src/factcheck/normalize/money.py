@@ -30,6 +30,9 @@ class Currencies:
     suffix: regex.Pattern[str]
     codes: dict[str, str]
     subunits: frozenset[str]
+    suffix_name: regex.Pattern[str]
+    tenths: frozenset[str]  # 角 (a tenth of a yuan)
+    joined_tenths: dict[str, str]  # 毛: a tenth only right after an amount (五元三毛)
 
 
 def _fold_keys(table: dict[str, str]) -> dict[str, str]:
@@ -40,13 +43,17 @@ def _fold_keys(table: dict[str, str]) -> dict[str, str]:
 def _currencies(extra: tuple[Path, ...]) -> Currencies:
     data = load_lexicon("currencies.yaml", extra)
     prefix = _fold_keys(data["prefix"])
+    # kept unfolded in the value view (script.value_view): ￥ is not ¥
+    prefix.update({str(k): str(v) for k, v in (data.get("prefix_as_written") or {}).items()})
     # "hk $ 10", "us $ 5": the letters of a dollar sign may stand apart from it (two letters
     # at least: "a $5 fee" is no Australian dollar)
     spaced = {k[:-1] + " $": v for k, v in prefix.items() if len(k) > 2 and k.endswith("$")}
     prefix.update(spaced)
     suffix = _fold_keys(data["suffix"])
     sub = _fold_keys(data.get("subunits") or {})
-    names = sorted({*suffix, *sub}, key=len, reverse=True)
+    tenth = _fold_keys(data.get("tenth_subunits") or {})
+    names = sorted({*suffix, *sub, *tenth}, key=len, reverse=True)
+    classifier = "|".join(regex.escape(fold(str(x))) for x in data.get("classifiers") or [])
     # An English name must end at a word boundary (10 euros, not 10 eurostar).
     alts = "|".join(
         regex.escape(n) + (r"\b" if n[-1].isascii() and n[-1].isalnum() else "") for n in names
@@ -57,9 +64,12 @@ def _currencies(extra: tuple[Path, ...]) -> Currencies:
             "(?:" + "|".join(regex.escape(k) for k in sorted(prefix, key=len, reverse=True)) + ")$"
         ),
         longest=max(map(len, prefix)),
-        suffix=regex.compile(rf"(?:[ \t]{{0,2}}+|-)(?:{alts})"),
-        codes={**suffix, **sub},
+        suffix=regex.compile(rf"(?:[ \t]{{0,2}}+|-)(?:(?:{classifier})[ \t]?+)?+(?:{alts})"),
+        codes={**suffix, **sub, **tenth},
         subunits=frozenset(sub),
+        tenths=frozenset(tenth),
+        suffix_name=regex.compile(rf"(?:{alts})(?=[ \t]*+$)"),
+        joined_tenths=_fold_keys(data.get("joined_tenth_subunits") or {}),
     )
 
 
@@ -98,10 +108,12 @@ def as_money(folded: str, q: Quantity, c: Currencies, floor: int = 0) -> Quantit
     code: str | None = None
     scale = Decimal(1)
     if m is not None:
-        name = m.group().strip(" \t-")
+        name = c.suffix_name.search(m.group()).group()  # type: ignore[union-attr]
         code, end = c.codes[name], m.end()
         if name in c.subunits:
             scale = 1 / _HUNDRED
+        elif name in c.tenths:
+            scale = Decimal("0.1")
         if before is not None and name in _GENERIC_SUFFIX:
             code = before[1]
     if before is not None:
@@ -132,6 +144,9 @@ def _join_subunits(folded: str, qs: list[Quantity], c: Currencies) -> list[Quant
     out: list[Quantity] = []
     for q in qs:
         prev = out[-1] if out else None
+        tenth = c.joined_tenths.get(folded[q.end : q.end + 1]) if prev is not None else None
+        if prev is not None and tenth is not None and tenth == prev.currency and q.kind == "number":
+            q = _tenth(q, tenth)
         if (
             prev is not None
             and prev.kind == "money"
@@ -147,6 +162,15 @@ def _join_subunits(folded: str, qs: list[Quantity], c: Currencies) -> list[Quant
             continue
         out.append(q)
     return out
+
+
+def _tenth(q: Quantity, code: str) -> Quantity:
+    tenth = Decimal("0.1")
+    low = None if q.low is None else q.low * tenth
+    high = None if q.high is None else q.high * tenth
+    return q.with_(
+        end=q.end + 1, kind="money", currency=code, value=q.value * tenth, low=low, high=high
+    )
 
 
 def wrap_money(

@@ -66,3 +66,23 @@ def fold(text: str, *, lower: bool = True) -> str:
     """The matching view of `text`: same length, same positions."""
     folded = to_simplified(fold_width(text))
     return _lower(folded) if lower else folded
+
+
+# Full-width marks whose ASCII fold would change a value: "，" is CJK punctuation, never a
+# thousands separator ($20，300美圆 is two amounts), and "￥" is the renminbi sign of Chinese
+# input methods where "¥" is also the yen.
+_KEEP_FOR_VALUES = regex.compile("[，￥]")
+_FULL_DIGIT = regex.compile("[０-９]")
+
+
+def value_view(text: str, folded: str) -> str:
+    """`folded` with the full-width marks that matter to values put back as written."""
+    if "，" not in text and "￥" not in text:
+        return folded
+    chars = list(folded)
+    for m in _KEEP_FOR_VALUES.finditer(text):
+        i = m.start()
+        if m.group() == "，" and _FULL_DIGIT.match(text, i - 1) and _FULL_DIGIT.match(text, i + 1):
+            continue  # ９，９９９: between full-width digits it is their thousands separator
+        chars[i] = m.group()
+    return "".join(chars)
