@@ -59,6 +59,8 @@ class NumberFinder:
     vague_cjk: tuple[str, ...]
     pronoun_one: frozenset[str]
     minus_en: regex.Pattern[str]
+    dozen: str
+    not_dozen: frozenset[str]
 
 
 @functools.cache
@@ -105,6 +107,8 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
         approx_suffix=frozenset(q["after"]["over"]) & frozenset("多余几来"),
         vague_cjk=tuple(sorted(q["vague_cjk"], key=len, reverse=True)),
         pronoun_one=frozenset(raw.get("pronoun_one_after") or []),
+        dozen=str(raw["cjk"]["dozen"]),
+        not_dozen=frozenset(raw["cjk"]["dozen_not_before"]),
         minus_en=regex.compile(rf"\b(?:{_alt(raw['en'].get('en_minus') or ['minus'])})\s++$"),
     )
 
@@ -225,6 +229,16 @@ def _cjk(folded: str, s: int, e: int, f: NumberFinder) -> list[Quantity]:
         bare = not any(c.isdigit() or c in f.words.digits or c in f.words.tens for c in text)
         weak = bare and len(text) == 1 and text in _SMALL_UNITS_BARE
         q = exact(ps, pe, r.value, r.step, mult=_scale_of(text, f), weak=weak)
+        # 一打, 十打苹果: dozens, unless 打 starts a verb (一打开, 三打白骨精)
+        if (
+            pe == e
+            and folded[pe : pe + 1] == f.dozen
+            and folded[pe + 1 : pe + 2] not in f.not_dozen
+        ):
+            twelve = Decimal(12)
+            q = exact(ps, pe + 1, r.value * twelve, r.step * twelve, mult=twelve)
+            out.append(q)
+            continue
         # 十多万, 500余万, 二十几万, 四百多: "more than" the written round number
         suffix = folded[pe] if pe == e and pe < n else ""
         if suffix in f.approx_suffix and (suffix != "来" or not text.isascii()):

@@ -32,6 +32,8 @@ class PercentWords:
     discount: str
     tenths_not_before: frozenset[str]
     tenths_tail: regex.Pattern[str]
+    word_before: regex.Pattern[str]
+    clause_end: regex.Pattern[str]
     half: frozenset[str]
     fixed: dict[str, Decimal]
     fixed_pattern: regex.Pattern[str]
@@ -65,12 +67,22 @@ def _percent_words(extra: tuple[Path, ...]) -> PercentWords:
             rf"[ \t]?+(?P<tail>[1-9{digits}]|{half})(?![0-9{regex.escape(w.cjk_chars)}])"
         ),
         half=frozenset(data["half"]),
+        word_before=regex.compile(
+            rf"(?<![\d.%][ \t]{{0,2}}+)(?<!\b(?:{_words([*w.ones, *w.en_tens, *w.hundred])})"
+            rf"[ \t]{{1,2}}+)\b(?:{_words(data['before_of'])})"
+            r"[ \t]++of[ \t]++$"
+        ),
+        clause_end=regex.compile(r"[ \t]*+(?:[.,;:!?)]|$)"),
         fixed=fixed,
         fixed_pattern=regex.compile(
             "|".join(regex.escape(k) for k in sorted(fixed, key=len, reverse=True))
         ),
         words=w,
     )
+
+
+def _words(words: Sequence[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def percent_words(extra: Sequence[Path] = ()) -> PercentWords:
@@ -151,6 +163,9 @@ def as_percent(folded: str, q: Quantity, p: PercentWords) -> Quantity | None:
     frac = _fraction(folded, q, p)
     if frac is not None:
         return frac
+    lead = p.word_before.search(folded, max(0, q.start - 24), q.start) if q.start else None
+    if lead is not None and not q.weak and p.clause_end.match(folded, q.end):
+        return _scaled(q, Decimal(1), start=lead.start())  # "percent of 10" ends a phrase
     m = p.suffix.match(folded, q.end)
     if m is not None and not q.weak:
         word = m.group().strip()
