@@ -27,7 +27,7 @@ _GAP = regex.compile(r"(?:[ \t]++|[ \t]*+-[ \t]*+)$")
 _BACK = 100  # characters read back from a denominator for its numerator
 _MAX_TOKENS = 12
 _SLASH = regex.compile(
-    r"(?<![\d/.,:])(?P<neg>-[ \t]?)?+(?:(?P<whole>\d{1,3}+)[ \t]{1,2}+)?+"
+    r"(?<![\d/.:])(?<!\d,)(?P<neg>-[ \t]?)?+(?:(?P<whole>\d{1,3}+)[ \t]{1,2}+)?+"
     r"(?P<num>\d{1,3}+)[ \t]?+/[ \t]?+(?P<den>\d{1,3}+)(?![\d/]|[.,:]\d)"
 )
 

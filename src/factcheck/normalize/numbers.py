@@ -240,17 +240,22 @@ def _cjk(folded: str, s: int, e: int, f: NumberFinder) -> list[Quantity]:
             out.append(q)
             continue
         # 十多万, 500余万, 二十几万, 四百多: "more than" the written round number
-        suffix = folded[pe] if pe == e and pe < n else ""
+        at = pe
+        while at < n and at - pe < 2 and folded[at] in " \t":
+            at += 1  # 十 余 万: spaces as text copied from a PDF has them
+        suffix = folded[at] if pe == e and at < n else ""
         if suffix in f.approx_suffix and (suffix != "来" or not text.isascii()):
-            tail_end = pe + 1
-            while tail_end < n and tail_end - pe < 4 and folded[tail_end] in f.units:
+            tail_end = at + 1
+            while tail_end < n and tail_end - at < 5 and folded[tail_end] in f.units | {" "}:
                 tail_end += 1
+            while folded[tail_end - 1] == " ":
+                tail_end -= 1
             mult = Decimal(1)
-            tail = folded[pe + 1 : tail_end]
+            tail = folded[at + 1 : tail_end].replace(" ", "")
             if tail:
                 t = read_cjk_numeral("一" + tail, f.words)
                 if t is None:
-                    tail_end, tail = pe + 1, ""
+                    tail_end, tail = at + 1, ""
                 else:
                     mult = t.value
             value = r.value * mult
