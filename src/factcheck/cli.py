@@ -309,12 +309,19 @@ def config_command(config_file: Path | None = CONFIG_OPT) -> int:
     return 0
 
 
+def _inert(text: str) -> str:
+    from factcheck.report.inert import inert
+
+    return " ".join(inert(text).split())
+
+
 def main() -> None:
     """Entry point: run the app and turn every failure into a message and an exit code."""
     try:
         code = app(standalone_mode=False)
     except FactcheckError as exc:
-        print(f"factcheck: error: {exc}", file=sys.stderr)
+        # A file name or a config value in the message may hold escape sequences.
+        print(f"factcheck: error: {_inert(str(exc))}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
@@ -325,12 +332,18 @@ def main() -> None:
         print("factcheck: aborted", file=sys.stderr)
         sys.exit(130)
     except typer.TyperException as exc:
-        # Usage errors from the option parser: click's own message, exit 2.
-        show = getattr(exc, "show", None)
-        if callable(show):
-            show()
-        else:
-            print(f"factcheck: error: {exc}", file=sys.stderr)
+        # Usage errors from the option parser: one line with a hint, as for our own errors
+        # (click's usage box is four lines).
+        format_message = getattr(exc, "format_message", None)
+        message = format_message() if callable(format_message) else str(exc)
+        names: list[str] = []
+        ctx = getattr(exc, "ctx", None)
+        while ctx is not None and ctx.parent is not None:  # the root's name is python's
+            names.insert(0, ctx.info_name)
+            ctx = ctx.parent
+        command = " ".join(["factcheck", *names])
+        print(f"factcheck: error: {_inert(message)} (hint: see '{command} --help')",
+              file=sys.stderr)
         sys.exit(2)
     except BrokenPipeError:
         # The reader (head, less) went away; nothing left to say.
