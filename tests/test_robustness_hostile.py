@@ -98,7 +98,6 @@ def test_extract_table_shows_hostile_text_inert(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="cli.main prints error messages raw (fix pending)")
 def test_hostile_file_name_in_an_error_is_inert(tmp_path: Path) -> None:
     (tmp_path / "ok.txt").write_text("Acme was founded in 1999.\n", "utf-8")
     name = "x\x1b]0;pwned\x07\u202e.txt"
