@@ -42,9 +42,11 @@ def write(text: str, path: str | Path | None = None) -> None:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):  # a full disk or a lost mount is the user's to fix
+            raise UsageError(f"cannot write the report: {exc.strerror}", path=str(path)) from exc
         raise
 
 
