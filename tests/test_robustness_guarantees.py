@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import api
+from factcheck.errors import UsageError
 from factcheck.output import write
 from robustness_kit import (
     ROOT,
@@ -133,13 +134,12 @@ def test_failed_write_keeps_the_old_file_and_no_temporary(
         raise failure
 
     monkeypatch.setattr(os, "fsync", fail)
-    with pytest.raises((OSError, KeyboardInterrupt)):
+    with pytest.raises((UsageError, KeyboardInterrupt)):
         write("new report\n" * 1000, target)
     assert target.read_text("utf-8") == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
 
 
-@pytest.mark.xfail(strict=True, reason="output.write lets OSError through: exit 3 (fix pending)")
 def test_disk_full_is_an_error_not_a_crash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
