@@ -48,7 +48,8 @@ def test_registry_is_large_and_typed() -> None:
 def test_unknown_ids_are_stable_snake_case() -> None:
     assert entity_id("Merge Labs") == "merge_labs"
     assert entity_id("Ｍerge　Labs") == "merge_labs"
-    assert entity_id("美國聯邦法院") == entity_id("美国联邦法院") == "美国联邦法院"
+    assert entity_id("美國聯邦法院") == entity_id("美国联邦法院") == "meiguolianbang_court"
+    assert entity_id("恒达电子") == entity_id("Hengda Electronics") == "hengda_electronics"
 
 
 def test_positions_are_offsets_in_the_whole_text() -> None:

@@ -53,9 +53,21 @@ class EntityMention:
     known: bool
 
 
-def entity_id(name: str) -> str:
-    """A stable snake_case id for a name not in the registry: "Merge Labs" -> merge_labs."""
-    return _id_of_folded(fold(name))
+def entity_id(name: str, kind: str = "org") -> str:
+    """A stable snake_case id for a name not in the registry: "Merge Labs" -> merge_labs; a
+    Chinese name is romanized (恒达电子 -> hengda_electronics) so that its English rendering
+    gets the same id."""
+    return _unknown_id(fold(name.strip()), kind)
+
+
+def _unknown_id(key: str, kind: str) -> str:
+    if not key.isascii():
+        from factcheck.romanize import romanized_id  # reads the pinyin table on first use
+
+        romanized = romanized_id(key, kind)
+        if romanized:
+            return romanized
+    return _id_of_folded(key)
 
 
 def _id_of_folded(key: str) -> str:
@@ -109,7 +121,7 @@ class EntityRegistry:
         known_id = self._resolve_folded(core) or self._resolve_folded(key)
         if known_id:
             return EntityMention(start, end, surface, known_id, self.entities[known_id].type, True)
-        return EntityMention(start, end, surface, _id_of_folded(key), kind, False)
+        return EntityMention(start, end, surface, _unknown_id(key, kind), kind, False)
 
     def resolve(self, name: str) -> str | None:
         """The known id of a name: exact alias, else the closest alias above the threshold."""

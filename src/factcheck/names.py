@@ -41,6 +41,7 @@ class NameSpan:
 @dataclass(frozen=True, slots=True)
 class _NameData:
     suffixes: PhraseMatcher[str]
+    cuts: PhraseMatcher[str]
     generic_orgs: frozenset[str]
     generic_parts: regex.Pattern[str]
     not_names: frozenset[str]
@@ -54,7 +55,10 @@ class _NameData:
 def _data() -> _NameData:
     data = lexfiles.load("names.yaml")
     return _NameData(
-        suffixes=PhraseMatcher((s, "org") for s in data["org_suffixes"]),
+        suffixes=PhraseMatcher(
+            (s, "org") for s in [*data["org_suffixes"], *(data.get("org_suffixes_more") or ())]
+        ),
+        cuts=PhraseMatcher((c, "cut") for c in data.get("name_cuts") or ()),
         generic_orgs=frozenset(fold(s) for s in data["generic_orgs"]),
         generic_parts=regex.compile(
             "|".join(regex.escape(fold(p)) for p in sorted(data["generic_parts"], key=len)[::-1])
@@ -143,6 +147,9 @@ def _han_names(text: str, folded: str, start: int, end: int) -> Iterator[NameSpa
                 break
             han += is_han
             left -= 1
+        # "据市应急管理局": the name starts after the last word that ends a phrase.
+        left = max((left + h.end for h in data.cuts.all_hits(folded[left:s_start])),
+                   default=left)
         name = folded[left:s_end]
         core = folded[left:s_start]
         if not core or name in data.generic_orgs or len(_strip_generic(core)) < 2:
