@@ -78,7 +78,7 @@ def romanized_id(folded: str, kind: str) -> str | None:
     """The romanized id of a folded Chinese name, or None when it cannot be spelled."""
     if folded.isascii():
         return None
-    core, tails = folded, []
+    core, tails = folded, list[str]()
     for _ in range(_MAX_TAILS):
         hit = next(((zh, en) for zh, en in _suffixes() if core.endswith(zh) and core != zh),
                    None)
