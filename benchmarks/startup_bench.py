@@ -3,6 +3,7 @@
     python benchmarks/startup_bench.py                 # seeds and examples/, 7 runs each
     python benchmarks/startup_bench.py --repeat 15 --top 25
     python benchmarks/startup_bench.py --no-importtime --no-stages
+    PYTHONPATH=/tmp/old/src python benchmarks/startup_bench.py   # another checkout's code
 
 1. For the two seed articles (../shared/seeds/*.txt, skipped when absent) and each story
    under examples/: `python -m factcheck compare` (text report) as a fresh process,
@@ -115,14 +116,15 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=15, help="import offenders to list")
     parser.add_argument("--no-importtime", action="store_true")
     parser.add_argument("--no-stages", action="store_true")
+    parser.add_argument("--seeds", type=Path, default=SEEDS, help="folder of the seed articles")
     args = parser.parse_args()
 
     sets: list[tuple[str, list[Path]]] = []
-    seeds = sorted(SEEDS.glob("*.txt"))
+    seeds = sorted(args.seeds.glob("*.txt"))
     if seeds:
         sets.append(("seeds", seeds))
     else:
-        print(f"# {SEEDS} not found: seeds skipped")
+        print(f"# {args.seeds} not found: seeds skipped")
     for story in sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir()):
         files = sorted(f for f in story.iterdir() if f.suffix in (".md", ".txt"))
         sets.append((f"examples/{story.name}", files))
