@@ -1,0 +1,89 @@
+"""Build a pair of large articles and time `factcheck compare` on them, with peak memory.
+
+    python benchmarks/large_files.py                   # 10 MB each (the issue's budget)
+    python benchmarks/large_files.py --sizes 1,2,4     # MB each: how time and memory grow
+
+Each file repeats the example stories' article bodies (all three languages) as paragraphs,
+every copy with its digits shifted, so the figures vary as in a real archive. The comparison
+runs as a user runs it, `python -m factcheck compare a.txt b.txt --format json -o FILE`, in a
+child process; wall time, CPU time and the child's peak resident memory (ru_maxrss) are
+printed. Budget (issue 5): 10 MB each within 2 minutes and 2 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from robustness_kit import big_article  # noqa: E402 - the test helpers build the articles
+
+MB = 1024 * 1024
+
+
+def build_pair(folder: Path, megabytes: float) -> tuple[Path, Path]:
+    files = sorted(p for p in (ROOT / "examples").glob("*/*") if p.suffix in (".txt", ".md"))
+    size = int(megabytes * MB)
+    a, b = folder / "a.txt", folder / "b.txt"
+    # Characters, not bytes: Chinese text is 3 bytes a character, so cut by encoded size.
+    for path, order in ((a, files), (b, files[::-1])):
+        data = big_article(order, size).encode("utf-8")[:size]
+        path.write_bytes(data.decode("utf-8", "ignore").encode("utf-8"))
+    return a, b
+
+
+def run_compare(a: Path, b: Path, out: Path) -> tuple[int, float, float, float]:
+    """Exit code, wall seconds, CPU seconds and peak RSS (MB) of one child comparison."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "factcheck",
+            "compare",
+            str(a),
+            str(b),
+            "--format",
+            "json",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode not in (0, 1):
+        sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
+    # ru_maxrss of children is the largest child so far: run sizes in increasing order.
+    return proc.returncode, wall, cpu, after.ru_maxrss / 1024
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10", help="MB per file, comma-separated")
+    args = parser.parse_args(argv)
+    sizes = sorted(float(s) for s in args.sizes.split(","))
+    print(f"{'MB each':>8} {'exit':>4} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'MB/s':>6}")
+    with tempfile.TemporaryDirectory(prefix="factcheck-large-") as tmp:
+        for megabytes in sizes:
+            a, b = build_pair(Path(tmp), megabytes)
+            code, wall, cpu, peak = run_compare(a, b, Path(tmp) / "report.json")
+            rate = 2 * megabytes / wall
+            print(f"{megabytes:8.1f} {code:4d} {wall:8.1f} {cpu:8.1f} {peak:8.0f} {rate:6.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
