@@ -14,9 +14,10 @@ folded name.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import unicodedata
-from importlib import resources
+from pathlib import Path
 
 from factcheck import lexfiles
 
@@ -26,19 +27,24 @@ _MAX_TAILS = 3  # suffix words stripped from one name (恒达电子科技有限�
 @functools.cache
 def _readings() -> dict[int, str] | None:
     """Code point -> the first (most common) toneless reading."""
-    try:
-        raw = resources.files("pypinyin").joinpath("pinyin_dict.json").read_text("utf-8")
-        table: dict[str, str] = json.loads(raw)
-    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
+    # find_spec locates the package without importing it: resources.files("pypinyin") would
+    # run pypinyin's __init__, which loads its phrase tables (~0.5 s of CPU on a cold start)
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
         return None
-    out = {}
-    for key, value in table.items():
-        first = value.split(",", 1)[0]
-        plain = "".join(
-            c for c in unicodedata.normalize("NFKD", first) if not unicodedata.combining(c)
-        )
-        out[int(key)] = plain
-    return out
+    try:
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        raw = (folder / "pinyin_dict.json").read_text("utf-8")
+        table: dict[str, str] = json.loads(raw)
+    except (FileNotFoundError, OSError, ValueError):
+        return None
+    # Tone marks off all 40,000 readings at once (NFKD works character by character, so one
+    # call on the joined readings is the same as one per reading, and far faster).
+    firsts = "\n".join(value.split(",", 1)[0] for value in table.values())
+    decomposed = unicodedata.normalize("NFKD", firsts)
+    marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
+    plain = decomposed.translate(marks).split("\n")
+    return {int(key): reading for key, reading in zip(table, plain, strict=True)}
 
 
 @functools.cache
