@@ -62,6 +62,7 @@ class _Item:
     # from another sentence.
     weak: bool
     carried: bool = False  # the subject's name is not in the claim's own sentence
+    placed: bool = False  # the subject is a place (often a dateline city), not a doer
     unique: bool = False  # the only claim of its predicate and kind in its source
     # Values of the other claims in the same sentence: a language-neutral context.
     neighbours: tuple[Value, ...] = ()
@@ -84,12 +85,14 @@ def _item(claim: Claim, subject_type: SubjectType | None = None) -> _Item:
     tokens = _KEYS.findall(masked)
     keys = {t for t in tokens if len(t) > 1}
     keys.update(a + b for a, b in itertools.pairwise(tokens) if len(a) == len(b) == 1)
-    weak = False
+    weak = placed = False
     if claim.subject and subject_type is not None:
-        weak = subject_type(claim.subject) in (None, "place")
+        kind = subject_type(claim.subject)
+        weak = kind in (None, "place", "media")
+        placed = kind in ("place", "media")
     # A subject carried over from an earlier sentence is a guess, not a statement.
     carried = bool(claim.subject_text) and fold(claim.subject_text or "") not in sent
-    return _Item(claim, masked, frozenset(keys), weak or carried, carried)
+    return _Item(claim, masked, frozenset(keys), weak or carried, carried, placed)
 
 
 def align(claims: Sequence[Claim], *, subject_type: SubjectType | None = None) -> list[Pair]:
@@ -279,6 +282,16 @@ def _entities(a: _Item, b: _Item) -> float | None:
     return 0.0
 
 
+def _two_names(a: _Item, b: _Item) -> bool:
+    """Both may name a different doer (unknown names included): two companies' revenues."""
+    if a.carried or b.carried:
+        return True  # a guessed subject: the sentence may well name another doer
+    sa, sb = a.claim.subject, b.claim.subject
+    if not (sa and sb) or sa == sb:
+        return False
+    return not (a.placed or b.placed)
+
+
 def _same_name(x: str, y: str) -> bool:
     short, long = sorted((x, y), key=len)
     return len(short) >= 4 and fuzz.partial_ratio(short, long) >= 90
@@ -293,8 +306,9 @@ def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     unique = 0.1 if a.unique and b.unique else 0.0
     shared = _shared(a, b)
     score = min(1.0, 0.55 + ent + 0.15 * ctx + unique + 0.1 * min(shared, 2))
-    # The same subject, or the same other figures around the value, tie the two together.
-    confirmed = ent >= 0.2 or shared > 0
+    # The same subject, or the same other figures around the value, tie the two together;
+    # so does being the only statement of this relation in each source.
+    confirmed = ent >= 0.2 or shared > 0 or (bool(unique) and not _two_names(a, b))
     pair = Pair(a.claim, b.claim, "same", round(score, 3), round(ctx, 3), confirmed)
     return score + _fit(a.claim, b.claim), pair
 

@@ -8,17 +8,32 @@ different "as of" times. Anything related but not provably the same fact is a re
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
+
+import regex
 
 from factcheck import codes, describe
 from factcheck.align import Pair
 from factcheck.cues import load_cues
-from factcheck.intervals import ValueMatch, comparable_kind, compare_values
-from factcheck.models import Claim, DateValue, Finding, Side
+from factcheck.intervals import ValueMatch, as_percent, comparable_kind, compare_values
+from factcheck.models import (
+    Claim,
+    DateValue,
+    Finding,
+    MoneyValue,
+    NumberValue,
+    PercentValue,
+    Side,
+    Value,
+)
 from factcheck.normalize.script import fold
 
 CONFIDENT = 0.7  # alignment score a contradiction needs
 NEAR_IDENTICAL = 0.9  # context similarity that makes an unknown relation the same statement
+FAR_APART = 12.0  # a ratio of values beyond which two figures are not one fact misreported
+WEEK = 7  # a weekday resolved against the document's date may be a week off
+_DIGIT = regex.compile(r"[0-9０-９〇零一二三四五六七八九十]")
 _SOFT_MODALITIES = ("forecast", "hedged", "negated")
 _MISMATCH = {"date": "FC101", "money": "FC102", "number": "FC103", "percent": "FC104"}
 
@@ -85,6 +100,8 @@ def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
             text = f"different times: as of {ta.timex} vs as of {tb.timex}; {match.explanation}"
             return _finding("FC204", pair, text, pair.score)
         confidence -= 0.05
+    if (doubt := _doubt(a, b)) is not None:
+        return _finding("FC206", pair, f"{doubt}; {match.explanation}", confidence)
     if pair.relation == "context":
         if pair.context >= NEAR_IDENTICAL:
             return _finding("FC105", pair, match.explanation, confidence)
@@ -93,6 +110,35 @@ def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
         # Without the same subject on both sides, a relation alone does not make one fact.
         return _finding("FC206", pair, f"possibly the same fact; {match.explanation}", confidence)
     return _finding(_MISMATCH[comparable_kind(a.value)], pair, match.explanation, confidence)
+
+
+def _doubt(a: Claim, b: Claim) -> str | None:
+    """Why two differing values are more likely a misalignment than one fact told two ways:
+    magnitudes far apart (a slipped scale word is an exact power of ten; 10 vs 21.7 million
+    is two different figures), or a date written without digits ("Sunday", "yesterday")
+    resolved against the document's date and landing within a week of the other."""
+    va, vb = a.value, b.value
+    if isinstance(va, DateValue) and isinstance(vb, DateValue):
+        near = va.start and vb.start and abs((va.start - vb.start).days) <= WEEK
+        if near and not (_DIGIT.search(a.value_text) and _DIGIT.search(b.value_text)):
+            return "possibly the same fact, a date resolved from a weekday or relative word"
+        return None
+    x, y = _magnitude(as_percent(va)), _magnitude(as_percent(vb))
+    if x is None or y is None or min(x, y) <= 0:
+        return None
+    ratio = max(x, y) / min(x, y)
+    power = math.log10(ratio)
+    if ratio > FAR_APART and abs(power - round(power)) > 0.01:
+        return "possibly not the same fact, magnitudes far apart"
+    return None
+
+
+def _magnitude(v: Value) -> float | None:
+    if isinstance(v, MoneyValue):
+        return v.amount
+    if isinstance(v, NumberValue | PercentValue):
+        return v.value
+    return None
 
 
 def status_time(claim: Claim) -> bool:
