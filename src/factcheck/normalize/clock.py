@@ -42,7 +42,9 @@ def _pattern(extra: tuple[Path, ...]) -> regex.Pattern[str]:
         rf"(?:[ \t]?+(?:{suffix})(?![a-z]))?+"
         rf"|(?<![\d.:])(?:1[0-2]|0?+[1-9])(?:\.[0-5]\d)?+[ \t]?+(?:{suffix})(?![a-z])"
     )
-    return regex.compile(rf"{zh}|{en}")
+    # the look-ahead lets most positions fail at one character
+    first = regex.escape("".join(sorted({w[0] for w in c["zh_day_parts"]} | set(c["zh_digits"]))))
+    return regex.compile(rf"(?=[0-9{first}])(?:{zh}|{en})")
 
 
 def clock_spans(folded: str, extra: Sequence[Path] = ()) -> Spans:
