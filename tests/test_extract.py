@@ -159,3 +159,19 @@ def test_dateline_date_makes_no_claim(text: str, value: str) -> None:
         update={"value": DateValue(timex="2025-03-04", start=day, end=day)}
     )
     assert m.start not in {c.start for c in _claims(doc, [m])}
+
+
+def test_dateline_place_and_agency_are_nobodys_subject() -> None:
+    import datetime as dt
+
+    from factcheck.models import DateValue
+
+    text = "OSLO, March 4, 2025 (Nordic Wire) — The storm killed 3 people on Monday."
+    day = dt.date(2025, 3, 4)
+    doc = document(text).model_copy(update={"date": day})
+    line = mention(text, "March 4, 2025", "date").model_copy(
+        update={"value": DateValue(timex="2025-03-04", start=day, end=day)}
+    )
+    count = mention(text, "3", "number")
+    [claim] = _claims(doc, [line, count])
+    assert (claim.predicate, claim.subject) == ("deaths", None)

@@ -24,7 +24,7 @@ from factcheck.timequal import leading_date, time_qualifier
 _T = TypeVar("_T")
 _LIST_MARKS = frozenset(".、)）")
 _DATELINE_REACH = 80  # characters from the start of a story a dateline stays within
-_AGENCY = regex.compile(r"^[ \t,，]*+[(（][^()（）\n]{1,40}+[)）][ \t]*+")
+_AGENCY = regex.compile(r"[ \t,，]*+[(（][^()（）\n]{1,40}+[)）][ \t]*+")
 _SMALL = 100  # a bare count below this, with no unit and no trigger, says nothing
 _OPEN, _CLOSE = "(（[【", ")）]】"
 # How far (characters) from a value its trigger, entities, pronouns, dates and cues are
@@ -88,12 +88,17 @@ class _Reader:
         skip = sorted(doc.skip)
         skip_starts = [s for s, _ in skip]
         self.by_sentence: dict[int, list[Mention]] = {}
+        self.dateline_end = 0
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):
             i = bisect.bisect_right(starts, m.start) - 1
             if (i < 0 or m.start >= self.sentences[i].end or _in_skip(skip, skip_starts, m)
-                    or _is_noise(doc, m) or _is_time_of_day(self.folded, m)
-                    or _is_dateline(doc, self.folded, self.sentences[i], m)):
+                    or _is_noise(doc, m) or _is_time_of_day(self.folded, m)):
                 continue
+            if m.kind == "date" and i < 2:
+                end = _dateline_end(doc, self.folded, self.sentences[i], m)
+                if end is not None:
+                    self.dateline_end = max(self.dateline_end, end)
+                    continue
             self.by_sentence.setdefault(i, []).append(m)
         self._contexts: dict[int, _Context] = {}
 
@@ -102,6 +107,8 @@ class _Reader:
             s = self.sentences[i]
             part = self.folded[s.start : s.end]
             found = self.registry.find(self.text, self.folded, s.start, s.end)
+            if s.start < self.dateline_end:
+                found = [e for e in found if e.start >= self.dateline_end]
             self._contexts[i] = _Context(
                 sentence=s,
                 clauses=Clauses(self.text, s.start, s.end, self.cues.clause_breaks),
@@ -156,18 +163,28 @@ def _is_noise(doc: Document, mention: Mention) -> bool:
     )
 
 
-def _is_dateline(doc: Document, folded: str, sentence: Sentence, mention: Mention) -> bool:
-    """The dateline's date ("DONGGUAN, Jan. 21, 2025 (Agency) —", "本报讯（2025年1月21日）")
-    says when the story was filed, not when anything in it happened."""
+def _dateline_end(doc: Document, folded: str, sentence: Sentence, mention: Mention) -> int | None:
+    """Where the dateline ends when `mention` is its date ("DONGGUAN, Jan. 21, 2025 (Agency)
+    —", "本报讯（2025年1月21日）"): that date says when the story was filed, and the place and
+    agency around it are nobody's subject."""
     value = mention.value
     if (doc.date is None or not isinstance(value, DateValue) or value.start != doc.date
             or value.end != doc.date or mention.start - sentence.start > _DATELINE_REACH
             or sentence.start > doc.body_start + _DATELINE_REACH):
-        return False
-    after = folded[mention.end : mention.end + _DATELINE_REACH]
-    after = _AGENCY.sub("", after, count=1).lstrip(" ,，")
+        return None
+    pos = mention.end
+    agency = _AGENCY.match(folded, pos, min(len(folded), pos + _DATELINE_REACH))
+    if agency is not None:
+        pos = agency.end()
+    while pos < len(folded) and folded[pos] in " ,，":
+        pos += 1
+    closer = next((c for c in _dateline_closers() if folded.startswith(c, pos)), None)
+    if closer is not None:
+        return pos + len(closer)
     before = folded[max(sentence.start, mention.start - 1) : mention.start]
-    return after.startswith(_dateline_closers()) or (before in _OPEN and after[:1] in _CLOSE)
+    if before and before in _OPEN and folded[mention.end : mention.end + 1] in _CLOSE:
+        return mention.end + 1
+    return None
 
 
 @functools.cache
