@@ -82,7 +82,10 @@ def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
     if a.modality != b.modality and {a.modality, b.modality} & set(_SOFT_MODALITIES):
         text = f"{a.modality} vs {b.modality} statement; {match.explanation}"
         return _finding("FC205", pair, text, pair.score)
-    if a.modality == b.modality and a.modality in _SOFT_MODALITIES:
+    # Two sources giving a planned event different dates ("will step down on March 31" vs
+    # "将于4月30日离任") disagree about one schedule; two forecast figures may both be fair.
+    planned = a.modality == b.modality == "forecast" and isinstance(a.value, DateValue)
+    if a.modality == b.modality and a.modality in _SOFT_MODALITIES and not planned:
         text = f"both {a.modality}; {match.explanation}"
         return _finding("FC205", pair, text, pair.score)
     confidence = pair.score
