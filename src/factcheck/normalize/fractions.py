@@ -42,6 +42,8 @@ class FractionWords:
     plural_forms: frozenset[str]
     after_scale: regex.Pattern[str]
     ratio: regex.Pattern[str]
+    counted: regex.Pattern[str]
+    max_whole: Decimal
     minus: regex.Pattern[str]
     number_words: frozenset[str]
 
@@ -72,7 +74,9 @@ def _fraction_words(extra: tuple[Path, ...]) -> FractionWords:
         guarded=frozenset(f["guarded"]),
         plural_forms=frozenset(plural),
         after_scale=regex.compile(rf"[ \t]++(?:of[ \t]++)?+(?:an?[ \t]++)?+(?P<scale>{big})\b"),
-        ratio=regex.compile(rf"[ \t]++(?:{_alt(f['ratio'])})[ \t]++$"),
+        ratio=regex.compile(rf"[ \t]++(?:{_alt(f['ratio'])})[ \t]++"),
+        counted=regex.compile(rf"[ \t]++(?:{_alt(f['ratio_counted'])})[ \t]++"),
+        max_whole=Decimal(f["ratio_max_whole"]),
         minus=regex.compile(rf"\b(?:{_alt(w.raw['en'].get('en_minus') or ['minus'])})[ \t]++$"),
         number_words=frozenset(
             {*w.ones, *w.en_tens, *w.hundred, *w.groups, *scales, *w.article, *w.joiner}
@@ -216,21 +220,11 @@ def _slash_fractions(folded: str) -> list[Quantity]:
 
 
 def _ratios(folded: str, qs: list[Quantity], f: FractionWords) -> list[Quantity]:
-    """1 over 3, three out of four: two whole numbers joined by a ratio word."""
+    """1 over 3, three out of four, one in three: two whole numbers joined by a ratio word."""
     out: list[Quantity] = []
     for q in qs:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == q.kind == "number"
-            and prev.unit is None
-            and q.value != 0
-            and prev.value == prev.value.to_integral_value()
-            and q.value == q.value.to_integral_value()
-            and f.ratio.search(folded, prev.end, q.start) is not None
-            and f.ratio.search(folded, prev.end, q.start).start() == prev.end  # type: ignore[union-attr]
-            and _ratio_ends(folded, q, prev.end)
-        ):
+        if prev is not None and _is_ratio(folded, prev, q, f):
             value = prev.value / q.value
             out[-1] = Quantity(prev.start, q.end, value, value, value, unit="fraction")
             continue
@@ -238,12 +232,18 @@ def _ratios(folded: str, qs: list[Quantity], f: FractionWords) -> list[Quantity]
     return out
 
 
-def _ratio_ends(folded: str, q: Quantity, after: int) -> bool:
-    # "1 over 3" ends the phrase; "5 over 3 years" is a time span, not a ratio
-    if "out" in folded[after : q.start]:
-        return True
-    nxt = _TOKEN.match(folded, q.end + 1) if folded[q.end : q.end + 1] in (" ", "\t") else None
-    return nxt is None or not nxt.group()[0].isalpha()
+def _is_ratio(folded: str, prev: Quantity, q: Quantity, f: FractionWords) -> bool:
+    if not (prev.kind == q.kind == "number" and prev.unit is None and q.value > 0):
+        return False
+    if prev.value != prev.value.to_integral_value() or q.value != q.value.to_integral_value():
+        return False
+    if f.ratio.fullmatch(folded, prev.end, q.start) is not None:
+        # "1 over 3" ends the phrase; "5 over 3 years" is a time span, not a ratio
+        nxt = _TOKEN.match(folded, q.end + 1) if folded[q.end : q.end + 1] in " \t" else None
+        return nxt is None or not nxt.group()[0].isalpha()
+    # "three out of four voters", "one in three residents": a part of a small whole
+    counted = f.counted.fullmatch(folded, prev.end, q.start) is not None
+    return counted and 0 < prev.value <= q.value <= f.max_whole
 
 
 def add_fractions(
@@ -259,4 +259,4 @@ def add_fractions(
         found.extend(_slash_fractions(folded))
     found.extend(point_decimals(folded, quantities, f.words))
     merged = longest_first([*found, *quantities]) if found else quantities
-    return _ratios(folded, merged, f) if " o" in folded else merged
+    return _ratios(folded, merged, f) if " o" in folded or " in " in folded else merged
