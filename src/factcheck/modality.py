@@ -20,6 +20,7 @@ _OPENS_ALL = 3  # a hedge or forecast word this close to the start covers the se
 class ModalityCues:
     matcher: PhraseMatcher[str]
     precedence: tuple[str, ...]
+    auxiliaries: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -32,7 +33,8 @@ def load_modality() -> ModalityCues:
         for lang in ("zh", "en")
         for p in (data.get(kind) or {}).get(lang) or ()
     ]
-    return ModalityCues(PhraseMatcher(pairs), precedence)
+    auxiliaries = frozenset(str(a) for a in data.get("auxiliaries") or ())
+    return ModalityCues(PhraseMatcher(pairs), precedence, auxiliaries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class Cue:
     end: int
     kind: str
     english: bool
+    auxiliary: bool = False  # an English modal verb: it governs what follows it
 
 
 def sentence_cues(text: str, folded: str, s_start: int, s_end: int) -> list[Cue]:
@@ -53,7 +56,8 @@ def sentence_cues(text: str, folded: str, s_start: int, s_end: int) -> list[Cue]
             continue
         if hit.phrase.isascii() and text[start].isupper() and start > s_start:
             continue  # "May 2024", "Will Smith": a modal is not capitalized mid-sentence
-        out.append(Cue(start, end, kind, hit.phrase.isascii()))
+        out.append(Cue(start, end, kind, hit.phrase.isascii(),
+                       hit.phrase in load_modality().auxiliaries))
     return out
 
 
@@ -83,6 +87,10 @@ def modality_of(
             counts = inside or cue.english or cue.start - sentence_start < _OPENING
         elif cue.kind == "negated":
             counts = inside and cue.start < anchor
+        elif cue.auxiliary and cue.start >= anchor:
+            # "The 460-kilogram satellite will orbit…": a modal verb after the value and its
+            # trigger governs another verb; the value is a plain attribute.
+            counts = False
         else:  # hedged, forecast: in the clause, or opening the sentence ("预计到2030年，…")
             counts = inside or cue.start - sentence_start < _OPENS_ALL
         if counts:
