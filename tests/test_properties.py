@@ -208,4 +208,5 @@ def test_fuzzer_findings_stay_fixed(case: dict[str, Any]) -> None:
     assert spec.loader is not None
     harness = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(harness)
-    harness.check_one(case["input"].encode("utf-8", "surrogatepass"))
+    data = bytes.fromhex(case["hex"]) if "hex" in case else case["text"].encode("utf-8")
+    harness.check_one(data)
