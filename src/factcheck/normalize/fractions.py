@@ -44,6 +44,8 @@ class FractionWords:
     ratio: regex.Pattern[str]
     counted: regex.Pattern[str]
     max_whole: Decimal
+    before_scale: frozenset[str]
+    before_of: frozenset[str]
     minus: regex.Pattern[str]
     number_words: frozenset[str]
 
@@ -77,6 +79,8 @@ def _fraction_words(extra: tuple[Path, ...]) -> FractionWords:
         ratio=regex.compile(rf"[ \t]++(?:{_alt(f['ratio'])})[ \t]++"),
         counted=regex.compile(rf"[ \t]++(?:{_alt(f['ratio_counted'])})[ \t]++"),
         max_whole=Decimal(f["ratio_max_whole"]),
+        before_scale=frozenset(f["alone_before_scale"]),
+        before_of=frozenset(f["alone_before_of"]),
         minus=regex.compile(rf"\b(?:{_alt(w.raw['en'].get('en_minus') or ['minus'])})[ \t]++$"),
         number_words=frozenset(
             {*w.ones, *w.en_tens, *w.hundred, *w.groups, *scales, *w.article, *w.joiner}
@@ -122,6 +126,8 @@ def _read(folded: str, toks: list[tuple[int, int]], f: FractionWords) -> Decimal
 def _word_fraction(folded: str, m: regex.Match[str], f: FractionWords) -> Quantity | None:
     w = f.words
     ords, tens = m.group("ord"), m.group("tens")
+    if folded[m.end() : m.end() + 1] == "-" and folded[m.end() + 1 : m.end() + 2].isalpha():
+        return None  # a half-day strike, third-quarter results: part of a compound word
     toks = _numerator(folded, m.start(), f)
     den_start = m.start()
     den = f.plain[ords]
@@ -155,7 +161,9 @@ def _word_fraction(folded: str, m: regex.Match[str], f: FractionWords) -> Quanti
         end = scale_m.end()
     num = _read(folded, toks, f)
     if num is None:
-        if ords not in ("half", "quarter") or scale_m is None:
+        # "quarter million", "half a dozen"; "half of the staff"
+        alone = ords in f.before_scale and scale_m is not None
+        if not alone and not (ords in f.before_of and _next_word(folded, m.end()) == "of"):
             return None
         num, toks = Decimal(1), [(den_start, den_start)]
     if folded[toks[0][0] : toks[0][0] + 1].isdigit():
@@ -179,6 +187,11 @@ def _word_fraction(folded: str, m: regex.Match[str], f: FractionWords) -> Quanti
     if minus is not None:
         value, start = -value, minus.start()
     return Quantity(start, end, value, value, value, unit="fraction")
+
+
+def _next_word(folded: str, end: int) -> str:
+    nxt = _TOKEN.match(folded, end + 1) if folded[end : end + 1] in (" ", "\t") else None
+    return nxt.group() if nxt is not None else ""
 
 
 def _plainly_fraction(folded: str, end: int, ords: str, num: Decimal, f: FractionWords) -> bool:

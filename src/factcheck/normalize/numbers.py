@@ -309,6 +309,8 @@ def _english(folded: str, m: regex.Match[str], f: NumberFinder) -> list[Quantity
     out = []
     for ps, pe, r in pieces:
         text = folded[ps:pe]
+        if text in f.words.halves and folded[pe : pe + 1] == "-":
+            continue  # a half-day strike: part of a compound word
         if text == "one":
             prev = _PREV_WORD.search(folded[max(0, ps - 16) : ps])
             if prev and prev.group(1) in f.pronoun_one:
