@@ -72,7 +72,7 @@ def test_user_file_adds_predicates_and_triggers(tmp_path: Path) -> None:
     lexicon = load_predicates([extra])
     found = [lexicon.choose(t, "number") for t in lexicon.triggers(fold("发现了12个新物種"))]
     assert found == ["species.discovered"]
-    assert [t.predicates for t in lexicon.triggers(fold("他去年打官司"))] == [("lawsuit.filed",)]
+    assert [t.predicates for t in lexicon.triggers(fold("他上月打官司"))] == [("lawsuit.filed",)]
     assert "打官司" not in {t.text for t in load_predicates().triggers("他去年打官司")}
 
 

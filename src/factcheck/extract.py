@@ -112,7 +112,8 @@ class _Reader:
             self._contexts[i] = _Context(
                 sentence=s,
                 clauses=Clauses(self.text, s.start, s.end, self.cues.clause_breaks),
-                triggers=_outside(self.lexicon.triggers(part, s.start), found),
+                triggers=_outside(_outside(self.lexicon.triggers(part, s.start), found),
+                                  [m for m in self.by_sentence.get(i, []) if m.kind == "date"]),
                 placed=place(found, self.folded, s.start, self.cues),
                 pronouns=[
                     Hit(h.start + s.start, h.end + s.start, h.phrase, h.payload)
@@ -126,9 +127,10 @@ class _Reader:
         return self._contexts[i]
 
 
-def _outside(triggers: list[Trigger], names: list[EntityMention]) -> list[Trigger]:
+def _outside(triggers: list[Trigger], names: Sequence[EntityMention | Mention]) -> list[Trigger]:
     """Triggers that are not part of a name ("Earthquake" in "China Earthquake Networks
-    Center"); both lists are sorted, so one merge pass does."""
+    Center") or of a date (年 in 今年; a count's unit, 45岁, stays its trigger); both lists
+    are sorted, so one merge pass does."""
     out, j = [], 0
     for trig in triggers:
         while j < len(names) and names[j].end <= trig.start:
