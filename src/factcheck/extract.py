@@ -23,6 +23,10 @@ from factcheck.timequal import leading_date, time_qualifier
 
 _T = TypeVar("_T")
 _LIST_MARKS = frozenset(".、)）")
+_AGE = "person.age"
+_MAX_AGE = 120
+_APPOSITION_CLOSE = frozenset(",)")
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’-]{1,30}+$")
 _DATELINE_REACH = 80  # characters from the start of a story a dateline stays within
 _AGENCY = regex.compile(r"[ \t,，]*+[(（][^()（）\n]{1,40}+[)）][ \t]*+")
 _SMALL = 100  # a bare count below this, with no unit and no trigger, says nothing
@@ -205,6 +209,23 @@ def _is_time_of_day(folded: str, mention: Mention) -> bool:
             and is_clock(load_cues(), folded, mention.start, mention.end))
 
 
+def _apposed_age(m: Mention, ctx: _Context, text: str) -> bool:
+    """A bare whole number set off by commas right after a person's name is their age:
+    "Solberg, 47, a former engineer", "Chow Hoi-ming, 59, will step down"."""
+    value = m.value
+    if not (isinstance(value, NumberValue) and value.unit is None and value.mod is None
+            and value.value.is_integer() and 0 < value.value <= _MAX_AGE):
+        return False
+    if text[m.end : m.end + 1] not in _APPOSITION_CLOSE or text[m.start - 2 : m.start] != ", ":
+        return False
+    if any(p.mention.end == m.start - 2 and p.mention.type in ("person", "name")
+           for p in ctx.placed_near(m.start, m.start)):
+        return True
+    # A capitalized word the name finder passed over at the start of a sentence ("Dahl, 61,").
+    word = _NAME_WORD.search(text, max(ctx.sentence.start, m.start - 40), m.start - 2)
+    return word is not None and word.start() == ctx.sentence.start
+
+
 def _bare_small(mention: Mention) -> bool:
     value = mention.value
     return (
@@ -338,9 +359,10 @@ def _claim(
             chosen = (trigger_, pred_)
             discourse = discourse.copy()
             discourse.update(ctx.placed)
-    if chosen is None and _bare_small(m):
+    apposed = chosen is None and _apposed_age(m, ctx, text)
+    if chosen is None and _bare_small(m) and not apposed:
         return None
-    trigger, pred_name = chosen if chosen else (None, None)
+    trigger, pred_name = chosen if chosen else (None, _AGE if apposed else None)
     spans = [ctx.clauses.span(m.start)]
     anchor = (m.start, m.end)
     if trigger is not None:
