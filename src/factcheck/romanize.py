@@ -25,8 +25,8 @@ _MAX_TAILS = 3  # suffix words stripped from one name (恒达电子科技有限�
 
 
 @functools.cache
-def _readings() -> dict[int, str] | None:
-    """Code point -> the first (most common) toneless reading."""
+def _readings() -> dict[str, str] | None:
+    """pypinyin's table: code point (as decimal text) -> readings with tone marks."""
     # find_spec locates the package without importing it: resources.files("pypinyin") would
     # run pypinyin's __init__, which loads its phrase tables (~0.5 s of CPU on a cold start)
     spec = importlib.util.find_spec("pypinyin")
@@ -38,13 +38,19 @@ def _readings() -> dict[int, str] | None:
         table: dict[str, str] = json.loads(raw)
     except (FileNotFoundError, OSError, ValueError):
         return None
-    # Tone marks off all 40,000 readings at once (NFKD works character by character, so one
-    # call on the joined readings is the same as one per reading, and far faster).
-    firsts = "\n".join(value.split(",", 1)[0] for value in table.values())
-    decomposed = unicodedata.normalize("NFKD", firsts)
-    marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
-    plain = decomposed.translate(marks).split("\n")
-    return {int(key): reading for key, reading in zip(table, plain, strict=True)}
+    return table
+
+
+@functools.lru_cache(maxsize=4096)
+def _reading(char: str) -> str | None:
+    """The first (most common) reading of one character without tone marks. Marks come off
+    per character looked up: a text names a few dozen characters, the table holds 40,000."""
+    table = _readings()
+    found = table.get(str(ord(char))) if table is not None else None
+    if found is None:
+        return None
+    first = unicodedata.normalize("NFKD", found.split(",", 1)[0])
+    return "".join(c for c in first if not unicodedata.combining(c))
 
 
 @functools.cache
@@ -71,7 +77,7 @@ def _syllables(part: str) -> list[str] | None:
         if latin:
             out.append(latin)
             latin = ""
-        reading = readings.get(ord(char))
+        reading = _reading(char)
         if reading is None:
             return None
         out.append(reading)
