@@ -25,6 +25,7 @@ from typing import Literal
 import regex
 from rapidfuzz import fuzz
 
+from factcheck.cues import load_cues
 from factcheck.intervals import as_percent, comparable_kind, compare_values
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
 from factcheck.normalize.script import fold
@@ -63,6 +64,7 @@ class _Item:
     weak: bool
     carried: bool = False  # the subject's name is not in the claim's own sentence
     placed: bool = False  # the subject is a place (often a dateline city), not a doer
+    status: bool = False  # the time qualifier is a status time ("as of", "截至")
     unique: bool = False  # the only claim of its predicate and kind in its source
     # Values of the other claims in the same sentence: a language-neutral context.
     neighbours: tuple[Value, ...] = ()
@@ -92,7 +94,18 @@ def _item(claim: Claim, subject_type: SubjectType | None = None) -> _Item:
         placed = kind in ("place", "media")
     # A subject carried over from an earlier sentence is a guess, not a statement.
     carried = bool(claim.subject_text) and fold(claim.subject_text or "") not in sent
-    return _Item(claim, masked, frozenset(keys), weak or carried, carried, placed)
+    return _Item(
+        claim, masked, frozenset(keys), weak or carried, carried, placed, status_time(claim)
+    )
+
+
+def status_time(claim: Claim) -> bool:
+    """Whether the claim's time qualifier is a status time ("as of", "截至", "by"): the
+    moment a running figure held, rather than when the event or the report happened."""
+    if not claim.time_text:
+        return False
+    folded = fold(claim.time_text.strip())
+    return any(hit.start == 0 for hit in load_cues().as_of.find(folded))
 
 
 def align(claims: Sequence[Claim], *, subject_type: SubjectType | None = None) -> list[Pair]:
@@ -282,6 +295,19 @@ def _entities(a: _Item, b: _Item) -> float | None:
     return 0.0
 
 
+def _timing(a: _Item, b: _Item) -> float:
+    """Status times on both sides that agree tie two claims together, and ones that differ
+    pull them apart (a count as of Monday is not the count as of Friday)."""
+    ta, tb = a.claim.time, b.claim.time
+    if ta is None or tb is None:
+        return 0.0
+    status = compare_values(ta, tb, explain=False).status
+    if a.status and b.status:
+        return {"compatible": 0.1, "incompatible": -0.1}.get(status, 0.0)
+    # An event's day or a dateline differs between reports of one fact: weak evidence only.
+    return 0.05 if status == "compatible" else 0.0
+
+
 def _two_names(a: _Item, b: _Item) -> bool:
     """Both may name a different doer (unknown names included): two companies' revenues."""
     if a.carried or b.carried:
@@ -305,10 +331,17 @@ def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     # One claim of this relation in each source: most likely they tell the same fact.
     unique = 0.1 if a.unique and b.unique else 0.0
     shared = _shared(a, b)
-    score = min(1.0, 0.55 + ent + 0.15 * ctx + unique + 0.1 * min(shared, 2))
+    timing = _timing(a, b)
+    score = min(1.0, 0.55 + ent + 0.15 * ctx + unique + 0.1 * min(shared, 2) + timing)
     # The same subject, or the same other figures around the value, tie the two together;
-    # so does being the only statement of this relation in each source.
-    confirmed = ent >= 0.2 or shared > 0 or (bool(unique) and not _two_names(a, b))
+    # so do being the only statement of this relation in each source, and a running figure
+    # stated as of the same moment on both sides (死亡人数截至13日 / deaths as of the 13th).
+    confirmed = (
+        ent >= 0.2
+        or shared > 0
+        or (bool(unique) and not _two_names(a, b))
+        or (timing > 0 and a.status and b.status)
+    )
     pair = Pair(a.claim, b.claim, "same", round(score, 3), round(ctx, 3), confirmed)
     return score + _fit(a.claim, b.claim), pair
 
@@ -358,4 +391,4 @@ def _closeness(a: Claim, b: Claim) -> float | None:
     return 1.0 - math.log(ratio) / math.log(RELATED_RATIO)
 
 
-__all__ = ["Pair", "Relation", "align"]
+__all__ = ["Pair", "Relation", "align", "status_time"]

@@ -14,8 +14,7 @@ from collections.abc import Mapping, Sequence
 import regex
 
 from factcheck import codes, describe
-from factcheck.align import Pair
-from factcheck.cues import load_cues
+from factcheck.align import Pair, status_time
 from factcheck.intervals import ValueMatch, as_percent, comparable_kind, compare_values
 from factcheck.models import (
     Claim,
@@ -27,7 +26,6 @@ from factcheck.models import (
     Side,
     Value,
 )
-from factcheck.normalize.script import fold
 
 CONFIDENT = 0.7  # alignment score a contradiction needs
 NEAR_IDENTICAL = 0.9  # context similarity that makes an unknown relation the same statement
@@ -144,15 +142,6 @@ def _magnitude(v: Value) -> float | None:
     return None
 
 
-def status_time(claim: Claim) -> bool:
-    """Whether the claim's time qualifier is a status time ("as of", "截至", "by"): the
-    moment a running figure held, rather than when the event or the report happened."""
-    if not claim.time_text:
-        return False
-    folded = fold(claim.time_text.strip())
-    return any(hit.start == 0 for hit in load_cues().as_of.find(folded))
-
-
 def _finding(
     code: str, pair: Pair, explanation: str, confidence: float, *, predicate: str | None = ""
 ) -> Finding:
@@ -219,4 +208,4 @@ def _first_claims(f: Finding) -> tuple[str, ...]:
     return tuple(s.claim for s in f.sides)
 
 
-__all__ = ["CONFIDENT", "NEAR_IDENTICAL", "judge", "judge_all", "side", "status_time"]
+__all__ = ["CONFIDENT", "NEAR_IDENTICAL", "judge", "judge_all", "side"]
