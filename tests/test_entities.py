@@ -89,9 +89,9 @@ def test_time_is_linear_in_the_text(unit: str) -> None:
     def run(n: int) -> float:
         text = unit * n
         folded = fold(text)
-        start = time.perf_counter()
+        start = time.process_time()
         registry.find(text, folded)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     run(1000)  # warm up
     small, large = run(5_000), run(40_000)

@@ -130,9 +130,9 @@ def test_time_is_linear_in_the_text(unit: str) -> None:
         ]
         doc = Document(path="big.txt", text=text,
                        sentences=[Sentence(start=0, end=len(text), text=text, paragraph=0)])
-        start = time.perf_counter()
+        start = time.process_time()
         _claims(doc, mentions)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     run(100)  # warm up
     small, large = run(400), run(3_200)
