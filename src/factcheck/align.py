@@ -25,6 +25,7 @@ from typing import Literal
 import regex
 from rapidfuzz import fuzz
 
+from factcheck.counted import different_things, person_predicate
 from factcheck.cues import load_cues
 from factcheck.intervals import as_percent, comparable_kind, compare_values
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
@@ -323,9 +324,29 @@ def _same_name(x: str, y: str) -> bool:
     return len(short) >= 4 and fuzz.partial_ratio(short, long) >= 90
 
 
+def _person(a: _Item, b: _Item) -> bool | None:
+    """For an age, a birth or a death: True for the same named person on both sides, False
+    for two different known people, None when it cannot be told: a side names nobody, or a
+    doubtful name (not in the registry, carried over) that shares only a name part
+    (anna_lau and liu_anna) or may be a stray phrase taken for a name."""
+    sa, sb = a.claim.subject, b.claim.subject
+    if not (sa and sb):
+        return None
+    if sa == sb or _same_name(sa, sb):
+        return True
+    if {t for t in sa.split("_") if len(t) > 2} & set(sb.split("_")):
+        return None
+    return None if a.weak or b.weak else False
+
+
 def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     ent = _entities(a, b)
-    if ent is None:
+    if ent is None or different_things(a.claim, b.claim):
+        return None
+    # Two people's ages are two facts; an unnamed one may pair but never confirms.
+    person = person_predicate(a.claim.predicate)
+    same_person = _person(a, b) if person else True
+    if same_person is False:
         return None
     ctx = _context(a, b)
     # One claim of this relation in each source: most likely they tell the same fact.
@@ -336,10 +357,10 @@ def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     # The same subject, or the same other figures around the value, tie the two together;
     # so do being the only statement of this relation in each source, and a running figure
     # stated as of the same moment on both sides (死亡人数截至13日 / deaths as of the 13th).
-    confirmed = (
+    confirmed = bool(same_person) and (
         ent >= 0.2
         or shared > 0
-        or (bool(unique) and not _two_names(a, b))
+        or (bool(unique) and not person and not _two_names(a, b))
         or (timing > 0 and a.status and b.status)
     )
     pair = Pair(a.claim, b.claim, "same", round(score, 3), round(ctx, 3), confirmed)
@@ -350,7 +371,7 @@ def _by_context(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     ca, cb = a.claim, b.claim
     if ca.predicate and cb.predicate:
         return None  # both relations known: pass 1 or pass 3 decides
-    if _entities(a, b) is None:
+    if _entities(a, b) is None or different_things(ca, cb):
         return None
     ctx = _context(a, b)
     # Across languages the words differ but the other figures in the sentence do not.
@@ -369,7 +390,7 @@ def _related(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     if isinstance(ca.value, DateValue) or not (ca.subject and ca.subject == cb.subject):
         return None
     closeness = _closeness(ca, cb)
-    if closeness is None:
+    if closeness is None or different_things(ca, cb):
         return None
     ctx = _context(a, b)
     score = min(1.0, 0.55 + 0.3 * closeness + 0.15 * ctx)

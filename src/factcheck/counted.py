@@ -1,0 +1,175 @@
+"""What a count counts: the noun after a number, and whether two counts count the same thing.
+
+Two numbers that count different things (nine goals, three seasons) are not one fact however
+their sentences resemble each other. The noun is read from the text right after the value (a
+Chinese classifier skipped, an English filler word skipped) or taken from NumberValue.unit,
+then mapped to a class through lexicon/units.yaml so that 名 and firefighters compare.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from factcheck.lexfiles import builtin
+from factcheck.models import Claim, NumberValue
+from factcheck.normalize.script import fold
+
+WINDOW = 4  # Han characters read as the noun at most
+_HAN = regex.compile(r"\p{Han}")
+_EN_WORD = regex.compile(r"[\s\-]{0,3}+([a-z]{1,30}+)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Units:
+    classifiers: frozenset[str]
+    approx_after: frozenset[str]
+    durations: tuple[str, ...]  # longest first
+    stop: frozenset[str]
+    en_skip: frozenset[str]
+    en_stop: frozenset[str]
+    generic: frozenset[str]
+    person_predicates: frozenset[str]
+    uncounted: frozenset[str]
+    classes: dict[str, str]  # noun -> class
+    longest: int
+
+
+@functools.cache
+def _units() -> _Units:
+    data = builtin("units.yaml")
+    classes = {fold(str(n)): cls for cls, nouns in data["classes"].items() for n in nouns}
+    return _Units(
+        frozenset(data["classifiers"]),
+        frozenset(data["approx_after"]),
+        tuple(sorted(data["durations"], key=len, reverse=True)),
+        frozenset(data["stop"]),
+        frozenset(data["en_skip"]),
+        frozenset(data["en_stop"]),
+        frozenset(data["generic"]),
+        frozenset(data["person_predicates"]),
+        frozenset(data["uncounted_predicates"]),
+        classes,
+        max(map(len, classes)),
+    )
+
+
+def person_predicate(predicate: str | None) -> bool:
+    """Whether the predicate is about one person (an age, a birth, a death, a tenure)."""
+    if not predicate:
+        return False
+    return predicate.startswith("person.") or predicate in _units().person_predicates
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _english(after: str) -> str | None:
+    u = _units()
+    pos = 0
+    words: list[str] = []
+    while len(words) < 3 and (m := _EN_WORD.match(after, pos)):
+        word = m.group(1)
+        pos = m.end()
+        if word in u.en_stop:
+            break
+        if word in u.en_skip and not words:
+            continue
+        words.append(_singular(word))
+    return " ".join(words) or None
+
+
+def _chinese(after: str) -> str | None:
+    u = _units()
+    text = after.lstrip()
+    while text[:1] in u.approx_after and text:
+        text = text[1:]
+    for word in u.durations:
+        if text.startswith(word):
+            return word  # 十年, 三个月: a span of time
+    classifier = text[:1] if text[:1] in u.classifiers else ""
+    text = text[len(classifier):]
+    noun = ""
+    for ch in text[:WINDOW]:
+        if not _HAN.match(ch) or ch in u.stop:
+            break
+        noun += ch
+    return noun or classifier or None
+
+
+def counted_noun(claim: Claim) -> str | None:
+    """The folded noun a number claim counts, or None (not a count, or nothing readable)."""
+    value = claim.value
+    if not isinstance(value, NumberValue) or claim.predicate in _units().uncounted:
+        return None
+    if value.unit:
+        return _singular(fold(value.unit))
+    at = max(0, claim.end - claim.sentence_start)
+    before = claim.sentence[max(0, claim.start - claim.sentence_start - 1) : at][:1]
+    if claim.start > claim.sentence_start and before.isascii() and before.isalnum():
+        return None  # the value sits inside a word or code (w15, A320): no count
+    after = fold(claim.sentence[at : at + 40])
+    written = fold(claim.value_text)
+    # 十余年: the duration may be part of the value as written.
+    for word in _units().durations:
+        if written.endswith(word):
+            return word
+    if _HAN.match(after.lstrip()[:1]):
+        return _chinese(after)
+    return _english(after)
+
+
+def noun_class(noun: str) -> str | None:
+    """The class of a counted noun: the last known word in it (the head of a Chinese noun is
+    at its end: 消防车 is a vehicle, 球员 a person), or of an English phrase."""
+    u = _units()
+    if noun in u.classes:
+        return u.classes[noun]
+    if " " in noun:
+        for word in reversed(noun.split()):
+            if word in u.classes:
+                return u.classes[word]
+        return None
+    found = None
+    i = 0
+    while i < len(noun):
+        for size in range(min(u.longest, len(noun) - i), 0, -1):
+            if (cls := u.classes.get(noun[i : i + size])) is not None:
+                found = cls
+                break
+        i += 1
+    return found
+
+
+def different_things(a: Claim, b: Claim) -> bool:
+    """Whether two number claims clearly count different things. Unknown nouns, or a generic
+    人/people on one side, say nothing."""
+    na, nb = counted_noun(a), counted_noun(b)
+    if not na or not nb or na == nb:
+        return False
+    ca, cb = noun_class(na), noun_class(nb)
+    if ca and cb:
+        return ca != cb
+    han_a, han_b = bool(_HAN.match(na)), bool(_HAN.match(nb))
+    if han_a != han_b:
+        return False  # across languages only classes compare
+    if na in nb or nb in na:
+        return False  # 工人 and 人
+    if na in _units().generic or nb in _units().generic:
+        return False
+    # The noun read may run on into the next words: clearly different shares no word at all.
+    parts_a = set(na.split()) if " " in na or not han_a else set(na)
+    parts_b = set(nb.split()) if " " in nb or not han_b else set(nb)
+    return not parts_a & parts_b
+
+
+__all__ = ["counted_noun", "different_things", "noun_class", "person_predicate"]
