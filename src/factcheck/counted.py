@@ -84,7 +84,10 @@ def _english(after: str) -> str | None:
             break
         if word in u.en_skip and not words:
             continue
-        words.append(_singular(word))
+        single = _singular(word)
+        words.append(single)
+        if single != word or single in u.classes:
+            break  # a plural or a known noun is the head: what follows is the verb
     return " ".join(words) or None
 
 
