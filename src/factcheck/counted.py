@@ -102,11 +102,21 @@ def _chinese(after: str) -> str | None:
     classifier = text[:1] if text[:1] in u.classifiers else ""
     text = text[len(classifier):]
     noun = ""
-    for ch in text[:WINDOW]:
-        if not _HAN.match(ch) or ch in u.stop:
+    while len(noun) < WINDOW and text and _HAN.match(text[0]):
+        # A known noun is taken whole even when it holds a stop character (公里, 中学生).
+        known = next((w for w in _known_at(text) if len(w) > 1), None)
+        if known is None and text[0] in u.stop:
             break
-        noun += ch
+        step = known or text[0]
+        noun += step
+        text = text[len(step):]
     return noun or classifier or None
+
+
+def _known_at(text: str) -> list[str]:
+    """Known nouns that `text` starts with, longest first."""
+    u = _units()
+    return [text[:n] for n in range(min(u.longest, len(text)), 0, -1) if text[:n] in u.classes]
 
 
 def counted_noun(claim: Claim) -> str | None:
