@@ -136,6 +136,10 @@ def counted_noun(claim: Claim) -> str | None:
     for word in _units().durations:
         if written.endswith(word):
             return word
+    # "nine years", "4 goals": the noun may be part of the value as written.
+    last = _singular(written.rsplit(None, 1)[-1]) if written.strip() else ""
+    if last.isalpha() and last.isascii() and last in _units().classes:
+        return last
     if _HAN.match(after.lstrip()[:1]):
         return _chinese(after)
     return _english(after)
@@ -180,8 +184,10 @@ def different_things(a: Claim, b: Claim) -> bool:
     if na in _units().generic or nb in _units().generic:
         return False
     # The noun read may run on into the next words: clearly different shares no word at all.
-    parts_a = set(na.split()) if " " in na or not han_a else set(na)
-    parts_b = set(nb.split()) if " " in nb or not han_b else set(nb)
+    if not han_a and not (ca or cb):
+        return False  # two unknown English nouns may be synonyms (protesters, demonstrators)
+    parts_a = set(na) if han_a else set(na.split())
+    parts_b = set(nb) if han_b else set(nb.split())
     return not parts_a & parts_b
 
 
