@@ -18,7 +18,8 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['sentence']}|{c['value_text']}" for c in CASES])
 def test_noun(case: dict[str, Any]) -> None:
-    spec = {**case, "value": {"kind": "number", "value": 1, "low": 1, "high": 1}}
+    value = {"kind": "number", "value": 1, "low": 1, "high": 1, "unit": case.pop("unit", None)}
+    spec = {**case, "value": value}
     noun = counted_noun(claim(spec))
     assert noun == case["noun"]
     assert (noun_class(noun) if noun else None) == case["class"]

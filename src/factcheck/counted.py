@@ -124,7 +124,8 @@ def counted_noun(claim: Claim) -> str | None:
     value = claim.value
     if not isinstance(value, NumberValue) or claim.predicate in _units().uncounted:
         return None
-    if value.unit:
+    # A classifier as the unit (個 in 近三個賽季) says nothing of what is counted: read on.
+    if value.unit and fold(value.unit) not in _units().classifiers:
         return _singular(fold(value.unit))
     at = max(0, claim.end - claim.sentence_start)
     before = claim.sentence[max(0, claim.start - claim.sentence_start - 1) : at][:1]
