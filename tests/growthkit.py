@@ -19,12 +19,16 @@ def cpu_seconds(fn: Callable[[], object], repeats: int = 2) -> float:
 
 
 def assert_linear(
-    small: Callable[[], object], large: Callable[[], object], scale: float, slack: float = 3.0
+    small: Callable[[], object],
+    large: Callable[[], object],
+    scale: float,
+    slack: float = 3.0,
+    floor: float = 0.01,
 ) -> None:
     """`large` does `scale` times the work of `small`: it may take at most `scale * slack`
-    times as long (a floor of 10 ms keeps timer resolution out of it)."""
+    times as long (`floor` seconds keep timer resolution out of it)."""
     small()  # warm caches and compiled patterns
     t_small, t_large = cpu_seconds(small), cpu_seconds(large)
-    assert t_large <= scale * slack * max(t_small, 0.01), (
+    assert t_large <= scale * slack * max(t_small, floor), (
         f"{t_small:.4f}s -> {t_large:.4f}s for {scale}x the input"
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from factcheck.normalize.dates import find_dates
 from factcheck.normalize.script import fold
+from growthkit import assert_linear
 
 CASES: dict[str, list[dict[str, Any]]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "dates.yaml").read_text("utf-8")
@@ -97,13 +98,9 @@ def test_any_text_no_exception_and_spans_round_trip(text: str, with_ref: bool) -
 def test_time_is_linear(unit: str) -> None:
     """Four times the text takes about four times as long (generous bound: 8x, for noisy CI)."""
 
-    def cost(n: int) -> float:
+    def reader(n: int) -> Callable[[], object]:
         text = unit * (n // len(unit))
         folded = fold(text)
-        t0 = time.process_time()
-        find_dates(text, folded, dt.date(2025, 3, 1))
-        return time.process_time() - t0
+        return lambda: find_dates(text, folded, dt.date(2025, 3, 1))
 
-    cost(2_000)  # compile the patterns first
-    small, large = cost(20_000), cost(80_000)
-    assert large < 8 * max(small, 0.01)
+    assert_linear(reader(20_000), reader(80_000), scale=4, slack=2)

@@ -3,7 +3,7 @@ fuzzy resolution, affiliation kept apart from identity, users' alias files, and 
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ import yaml
 from factcheck.entities import entity_id, load_entities
 from factcheck.errors import ConfigError
 from factcheck.normalize.script import fold
+from growthkit import assert_linear
 
 CASES: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "entities.yaml").read_text(encoding="utf-8")
@@ -86,13 +87,9 @@ def test_bad_alias_file_is_a_config_error(tmp_path: Path) -> None:
 def test_time_is_linear_in_the_text(unit: str) -> None:
     registry = load_entities()
 
-    def run(n: int) -> float:
+    def finder(n: int) -> Callable[[], object]:
         text = unit * n
         folded = fold(text)
-        start = time.process_time()
-        registry.find(text, folded)
-        return time.process_time() - start
+        return lambda: registry.find(text, folded)
 
-    run(1000)  # warm up
-    small, large = run(5_000), run(40_000)
-    assert large < max(small, 0.01) * 8 * 3  # 8x the text, generous slack for noise
+    assert_linear(finder(5_000), finder(40_000), scale=8, slack=3)

@@ -3,6 +3,7 @@ skip spans, list numbering, claim ids and positions, paragraph-leading dates."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from factcheck.entities import load_entities
 from factcheck.extract import extract_claims
 from factcheck.models import Claim, Document, Mention, Sentence
 from factcheck.predicates import load_predicates
+from growthkit import assert_linear
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "extract.yaml").read_text(encoding="utf-8")
@@ -118,9 +120,7 @@ def test_document_without_sentences_is_split() -> None:
 def test_time_is_linear_in_the_text(unit: str) -> None:
     """However long one sentence grows, each value costs the same (no value x trigger or
     value x entity loop over the whole sentence)."""
-    import time
-
-    def run(n: int) -> float:
+    def extraction(n: int) -> Callable[[], object]:
         text = unit * n
         digits = [i for i, c in enumerate(unit) if c.isdigit()]
         first = digits[0]
@@ -130,13 +130,9 @@ def test_time_is_linear_in_the_text(unit: str) -> None:
         ]
         doc = Document(path="big.txt", text=text,
                        sentences=[Sentence(start=0, end=len(text), text=text, paragraph=0)])
-        start = time.process_time()
-        _claims(doc, mentions)
-        return time.process_time() - start
+        return lambda: _claims(doc, mentions)
 
-    run(100)  # warm up
-    small, large = run(400), run(3_200)
-    assert large < max(small, 0.01) * 8 * 3  # 8x the text, generous slack for noise
+    assert_linear(extraction(400), extraction(3_200), scale=8, slack=3)
 
 
 def mention_at(text: str, start: int, width: int) -> Mention:

@@ -3,12 +3,13 @@ decimals, through find_values."""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from factcheck.values import find_values
+from growthkit import assert_linear
 from valuekit import case_id, check, load
 
 CASES = load("fractions.yaml")
@@ -34,12 +35,8 @@ def test_fractions(case: dict[str, Any]) -> None:
 def test_time_is_linear(unit: str) -> None:
     """Four times the text takes about four times as long (generous bound: 8x, for noisy CI)."""
 
-    def cost(n: int) -> float:
+    def reader(n: int) -> Callable[[], object]:
         text = unit * (n // len(unit))
-        t0 = time.process_time()
-        find_values(text, kinds=["money", "number", "percent"])
-        return time.process_time() - t0
+        return lambda: find_values(text, kinds=["money", "number", "percent"])
 
-    cost(2_000)
-    small, large = cost(10_000), cost(40_000)
-    assert large < 8 * max(small, 0.01)
+    assert_linear(reader(10_000), reader(40_000), scale=4, slack=2)

@@ -4,7 +4,7 @@ that hold on any text."""
 from __future__ import annotations
 
 import datetime as dt
-import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from factcheck.models import MoneyValue
 from factcheck.values import find_values
+from growthkit import assert_linear
 from valuekit import case_id, check, load
 
 CASES = load("values.yaml")
@@ -97,12 +98,8 @@ def test_numeral_soup_never_fails(text: str) -> None:
 )
 def test_time_stays_linear(unit: str) -> None:
     # ten times the text may take ten times as long, not a hundred: measured, with slack
-    def run(n: int) -> float:
+    def reader(n: int) -> Callable[[], object]:
         text = unit * (n // len(unit))
-        start = time.process_time()
-        find_values(text, kinds=["money", "number", "percent"])
-        return time.process_time() - start
+        return lambda: find_values(text, kinds=["money", "number", "percent"])
 
-    small = max(run(2_000), 1e-3)
-    large = run(20_000)
-    assert large < small * 40, f"{unit!r}: {small:.4f}s for 2k chars, {large:.4f}s for 20k"
+    assert_linear(reader(2_000), reader(20_000), scale=10, slack=4, floor=1e-3)
