@@ -15,11 +15,13 @@ pairs, so time grows linearly with the number of claims.
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import math
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 import regex
@@ -59,7 +61,9 @@ class Pair:
 class _Item:
     claim: Claim
     masked: str
-    keys: frozenset[str]
+    # Context keys, each string interned: a tuple of shared strings is a fraction of the
+    # memory of a set of fresh ones, and a large comparison holds one per claim.
+    keys: tuple[str, ...]
     # The subject may be a mis-attribution: a place, a name not in the registry, or a name
     # from another sentence.
     weak: bool
@@ -79,7 +83,12 @@ def _folded(sentence: str) -> str:
     return fold(sentence)  # same length as the sentence, so claim offsets still apply
 
 
-def _item(claim: Claim, subject_type: SubjectType | None = None) -> _Item:
+def _item(
+    claim: Claim,
+    subject_type: SubjectType | None = None,
+    unique: bool = False,
+    neighbours: tuple[Value, ...] = (),
+) -> _Item:
     lo = max(0, claim.start - claim.sentence_start)
     hi = max(lo, claim.end - claim.sentence_start)
     sent = _folded(claim.sentence)
@@ -96,7 +105,8 @@ def _item(claim: Claim, subject_type: SubjectType | None = None) -> _Item:
     # A subject carried over from an earlier sentence is a guess, not a statement.
     carried = bool(claim.subject_text) and fold(claim.subject_text or "") not in sent
     return _Item(
-        claim, masked, frozenset(keys), weak or carried, carried, placed, status_time(claim)
+        claim, masked, tuple(map(sys.intern, keys)), weak or carried, carried, placed,
+        status_time(claim), unique, neighbours,
     )
 
 
@@ -114,25 +124,23 @@ def align(claims: Sequence[Claim], *, subject_type: SubjectType | None = None) -
     order in which sources were given. `subject_type` gives an entity id's type (None when
     the registry does not know it): a place or an unknown name as subject is weak evidence,
     since extraction often takes a dateline place or a stray phrase for the subject."""
-    by_source: dict[str, list[_Item]] = defaultdict(list)
+    by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in sorted(claims, key=lambda c: (c.source, c.start, c.end, c.id)):
-        by_source[claim.source].append(_item(claim, subject_type))
-    for items in by_source.values():
-        counts = Counter(_known_key(i.claim) for i in items)
+        by_source[claim.source].append(claim)
+    items: dict[str, list[_Item]] = {}
+    for source, mine in by_source.items():
+        counts = Counter(_known_key(c) for c in mine)
         sentences: dict[int, list[Claim]] = defaultdict(list)
-        for i in items:
-            sentences[i.claim.sentence_start].append(i.claim)
-        items[:] = [
-            replace(
-                i,
-                unique=counts[_known_key(i.claim)] == 1,
-                neighbours=_neighbours(i.claim, sentences[i.claim.sentence_start]),
-            )
-            for i in items
+        for c in mine:
+            sentences[c.sentence_start].append(c)
+        items[source] = [
+            _item(c, subject_type, counts[_known_key(c)] == 1,
+                  _neighbours(c, sentences[c.sentence_start]))
+            for c in mine
         ]
     pairs: list[Pair] = []
     for src_a, src_b in itertools.combinations(sorted(by_source), 2):
-        pairs.extend(_align_two(by_source[src_a], by_source[src_b]))
+        pairs.extend(_align_two(items[src_a], items[src_b]))
     return pairs
 
 
@@ -221,18 +229,30 @@ def _indexed(
             index[key].append(ib)
         if item.claim.subject:
             index["\u0001" + item.claim.subject].append(ib)
+    # Keys shared by more claims than KEY_DF_MAX say nothing: drop them once, not per lookup.
+    useful = {key: posting for key, posting in index.items() if len(posting) <= KEY_DF_MAX}
+    rank = _vote_rank
     for ia in ids_a:
         item = left[ia]
-        keys = set(item.keys)
+        # Keys never start with \u0001, so the subject's key adds no duplicate.
+        keys: Iterable[str] = item.keys
         if item.claim.subject:
-            keys.add("\u0001" + item.claim.subject)
+            keys = (*item.keys, "\u0001" + item.claim.subject)
         votes: Counter[int] = Counter()
         for key in keys:
-            posting = index.get(key, ())
-            if len(posting) <= KEY_DF_MAX:
+            posting = useful.get(key)
+            if posting is not None:
                 votes.update(posting)
-        for ib, _n in sorted(votes.items(), key=lambda t: (-t[1], t[0]))[:CANDIDATES]:
+        if len(votes) > CANDIDATES:
+            best = heapq.nsmallest(CANDIDATES, votes.items(), key=rank)
+        else:
+            best = sorted(votes.items(), key=rank)
+        for ib, _n in best:
             yield ia, ib
+
+
+def _vote_rank(t: tuple[int, int]) -> tuple[int, int]:
+    return -t[1], t[0]  # most shared keys first, then text order
 
 
 def _neighbours(claim: Claim, same_sentence: list[Claim]) -> tuple[Value, ...]:

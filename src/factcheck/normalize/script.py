@@ -14,6 +14,7 @@ import regex
 
 # Characters NFKC may change: everything outside ASCII and the main CJK ideograph blocks.
 _COMPAT = regex.compile(r"[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = regex.compile(r"[\u3400-\u9fff]")  # compiled once: fold() runs per sentence and name
 
 
 def _nfkc_char(match: regex.Match[str]) -> str:
@@ -32,7 +33,7 @@ def _t2s() -> object:
 def to_simplified(text: str) -> str:
     """Traditional -> Simplified, keeping the length (phrase conversions that would not are
     done character by character instead)."""
-    if not regex.search(r"[\u3400-\u9fff]", text):
+    if not _CJK.search(text):
         return text
     converter = _t2s()
     converted: str = converter.convert(text)  # type: ignore[attr-defined]
@@ -64,8 +65,20 @@ def fold_width(text: str) -> str:
 
 def fold(text: str, *, lower: bool = True) -> str:
     """The matching view of `text`: same length, same positions."""
+    if text.isascii():  # nothing to fold but case, and ASCII lower-casing keeps the length
+        return text.lower() if lower else text
+    return _fold_short(text, lower) if len(text) <= _SHORT else _fold(text, lower)
+
+
+_SHORT = 64  # names, units and time phrases are folded again and again: remember those
+
+
+def _fold(text: str, lower: bool) -> str:
     folded = to_simplified(fold_width(text))
     return _lower(folded) if lower else folded
+
+
+_fold_short = functools.lru_cache(maxsize=8192)(_fold)
 
 
 # Full-width marks whose ASCII fold would change a value: "，" is CJK punctuation, never a
