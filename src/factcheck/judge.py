@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import regex
 
 from factcheck import codes, describe
 from factcheck.align import Pair, status_time
+from factcheck.counted import person_predicate
 from factcheck.intervals import ValueMatch, as_percent, comparable_kind, compare_values
 from factcheck.models import (
     Claim,
@@ -30,6 +32,8 @@ from factcheck.models import (
 CONFIDENT = 0.7  # alignment score a contradiction needs
 NEAR_IDENTICAL = 0.9  # context similarity that makes an unknown relation the same statement
 FAR_APART = 12.0  # a ratio of values beyond which two figures are not one fact misreported
+CLOSE = 1.5  # a ratio of values within which two figures may be one fact misreported
+YEARS_APART = 5  # years a misreported year may be off by
 WEEK = 7  # a weekday resolved against the document's date may be a week off
 _DIGIT = regex.compile(r"[0-9０-９〇零一二三四五六七八九十]")
 _SOFT_MODALITIES = ("forecast", "hedged", "negated")
@@ -134,6 +138,46 @@ def _doubt(a: Claim, b: Claim) -> str | None:
     return None
 
 
+def misreport_like(a: Claim, b: Claim) -> bool:
+    """Whether two differing values look like one figure misreported rather than two
+    figures: close magnitudes (within RELATED_CLOSE), the same digits in another order
+    (21 and 12, 2.6万 and 62,000), a slipped scale word (3.8億 and NT$38 million), one digit
+    dropped or added (18.1% and 8.1%); for dates, the same year and month with another day,
+    or years a few apart. A date written without digits (明年, "last year") never is."""
+    va, vb = a.value, b.value
+    if isinstance(va, DateValue) or isinstance(vb, DateValue):
+        if not (isinstance(va, DateValue) and isinstance(vb, DateValue) and va.start
+                and vb.start and _DIGIT.search(a.value_text) and _DIGIT.search(b.value_text)):
+            return False
+        if "year" in (va.granularity, vb.granularity):
+            return 0 < abs(va.start.year - vb.start.year) <= YEARS_APART
+        return (va.granularity == vb.granularity == "day" and va.start.year == vb.start.year
+                and va.start.month == vb.start.month)
+    x, y = _magnitude(as_percent(va)), _magnitude(as_percent(vb))
+    if x is None or y is None or min(x, y) <= 0:
+        return False
+    ratio = max(x, y) / min(x, y)
+    if ratio <= CLOSE:
+        return True
+    power = math.log10(ratio)
+    if abs(power - round(power)) < 0.01:
+        return True
+    da, db = _digits(x), _digits(y)
+    if min(len(da), len(db)) < 2:
+        return False
+    if sorted(da) == sorted(db):
+        return True
+    short, long = sorted((da, db), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
+
+
+def _digits(x: float) -> str:
+    """The significant digits of a number: 26000 -> "26", 18.1 -> "181"."""
+    return f"{x:.6g}".split("e")[0].replace(".", "").lstrip("0").rstrip("0")
+
+
 def _magnitude(v: Value) -> float | None:
     if isinstance(v, MoneyValue):
         return v.amount
@@ -164,7 +208,85 @@ def judge_all(
     """Findings for every pair; agreements that share a claim merge into one finding with
     every side, so three sources telling one fact give one agreement, not three."""
     findings = [judge(p, rates=rates) for p in pairs]
+    findings = _triangulate(list(pairs), findings, rates)
     return _merge_agreements(findings)
+
+
+def _triangulate(
+    pairs: list[Pair], findings: list[Finding], rates: Mapping[str, float] | None
+) -> list[Finding]:
+    """Two sources that agree on a fact make a third source's differing figure for it a
+    contradiction, however doubtful that third claim's own subject was: when A and B agree
+    and X, aligned with A on the same relation, differs from both, X misreports the fact.
+    A pair held back only by a doubtful alignment (FC206) is set against both A and B; a
+    pair held back for a reason that may reconcile the values (a forecast, a hedge,
+    different "as of" times, magnitudes far apart) stays as it is."""
+    partners: dict[str, list[Claim]] = {}
+    for pair, found in zip(pairs, findings, strict=True):
+        if found.code == "FC301" and pair.relation != "related":
+            partners.setdefault(pair.a.id, []).append(pair.b)
+            partners.setdefault(pair.b.id, []).append(pair.a)
+    if not partners:
+        return findings
+    judged = {frozenset((p.a.id, p.b.id)): i for i, p in enumerate(pairs)}
+    out = list(findings)
+    added: dict[frozenset[str], Finding] = {}
+    for i, (pair, found) in enumerate(zip(pairs, findings, strict=True)):
+        if pair.relation == "related" or found.code not in _FIRM | {"FC206"}:
+            continue
+        if person_predicate(pair.a.predicate or pair.b.predicate):
+            continue  # two people's ages agree and differ alike: a name is needed, not a vote
+        for odd, known in ((pair.a, pair.b), (pair.b, pair.a)):
+            for other in partners.get(known.id, ()):
+                if other.source in (odd.source, known.source):
+                    continue
+                if any(p.source == other.source for p in partners.get(odd.id, ())):
+                    continue  # the odd claim agrees with that source: no clear odd one out
+                if other.predicate not in (None, known.predicate, odd.predicate):
+                    continue
+                firm = _odd_one_out(pair, odd, other, rates)
+                if firm is None:
+                    continue
+                if found.code == "FC206":
+                    out[i] = _firm(pair, rates, other) or out[i]
+                key = frozenset((odd.id, other.id))
+                if key not in judged and key not in added:
+                    added[key] = firm
+    return out + [added[k] for k in sorted(added, key=sorted)]
+
+
+_FIRM = frozenset(_MISMATCH.values())
+
+
+def _odd_one_out(
+    pair: Pair, odd: Claim, other: Claim, rates: Mapping[str, float] | None
+) -> Finding | None:
+    """The contradiction between the odd claim and the second agreeing claim, when their
+    values differ for no reason that could reconcile them."""
+    if compare_values(odd.value, other.value, rates=rates, explain=False).status != "incompatible":
+        return None
+    known = pair.a if odd is pair.b else pair.b
+    if not (misreport_like(odd, known) and misreport_like(odd, other)):
+        return None
+    a, b = (odd, other) if odd.source < other.source else (other, odd)
+    return _firm(Pair(a, b, "same", pair.score, pair.context, True), rates, None)
+
+
+def _firm(pair: Pair, rates: Mapping[str, float] | None, agreeing: Claim | None) -> (
+    Finding | None
+):
+    """The verdict on a pair taken as confirmed, when that verdict is a contradiction."""
+    confirmed = replace(pair, relation="same", confirmed=True, score=max(pair.score, CONFIDENT))
+    match = compare_values(confirmed.a.value, confirmed.b.value, rates=rates)
+    if match.status != "incompatible":
+        return None
+    found = _incompatible(confirmed, match)
+    if found.code not in _FIRM:
+        return None
+    if agreeing is not None:
+        note = f"; {agreeing.source} also says {describe.value(agreeing.value)}"
+        found = found.model_copy(update={"explanation": found.explanation + note})
+    return found
 
 
 def _merge_agreements(findings: list[Finding]) -> list[Finding]:
