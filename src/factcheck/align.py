@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from factcheck.counted import different_things, person_predicate
 from factcheck.cues import load_cues
-from factcheck.intervals import as_percent, comparable_kind, compare_values
+from factcheck.intervals import FRACTION, as_percent, comparable_kind, compare_values
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
 from factcheck.normalize.script import fold
 
@@ -40,6 +40,9 @@ KEY_DF_MAX = 64  # context keys shared by more claims than this say nothing
 CANDIDATES = 8  # candidates per claim taken from the index
 CONTEXT_MIN = 0.6  # context similarity needed to align claims without a known predicate
 RELATED_RATIO = 1.5  # "close magnitudes" for related claims with different predicates
+SAME_VALUE_MIN = 100  # whole counts below this recur in unrelated facts
+SAME_VALUE_RATIO = 1.02  # how close two figures must be to count as the same figure
+YEARS = (1900, 2100)  # a bare whole number in this range is as likely a year as a count
 NEIGHBOURS_MAX = 6  # values kept from a claim's sentence as its language-neutral context
 
 _KEYS = regex.compile(r"[a-z][a-z0-9]++|[\p{Han}]")
@@ -160,6 +163,9 @@ def _align_two(left: list[_Item], right: list[_Item]) -> list[Pair]:
     known_a = _blocks(left, _known_key)
     known_b = _blocks(right, _known_key)
     take(_scored(known_a, known_b, left, right, _same_fact, used_a, used_b))
+    value_a = _blocks(left, _value_key)
+    value_b = _blocks(right, _value_key)
+    take(_scored(value_a, value_b, left, right, _same_value, used_a, used_b))
     kind_a = _blocks(left, _kind_key)
     kind_b = _blocks(right, _kind_key)
     take(_scored(kind_a, kind_b, left, right, _by_context, used_a, used_b))
@@ -173,6 +179,29 @@ def _known_key(c: Claim) -> object:
 
 def _kind_key(c: Claim) -> object:
     return comparable_kind(c.value)
+
+
+def _value_key(c: Claim) -> object:
+    """A telling value, rounded so that equal figures share a block: a day or a month of a
+    known year, an amount of money, a percentage, a count of 100 or more or with a fraction
+    (not a bare year-like number). Small counts and bare years recur in unrelated facts."""
+    v = as_percent(c.value)
+    if v.mod == "vague":
+        return None
+    if isinstance(v, DateValue):
+        return ("date", v.timex) if v.start and v.granularity != "year" else None
+    if isinstance(v, MoneyValue):
+        return ("money", v.currency, _rounded(v.amount))
+    if isinstance(v, NumberValue):
+        if v.unit == FRACTION or (v.value.is_integer() and v.value < SAME_VALUE_MIN):
+            return None
+        if v.unit is None and v.value.is_integer() and YEARS[0] <= v.value <= YEARS[1]:
+            return None
+    return (v.kind, _rounded(v.value))
+
+
+def _rounded(x: float) -> float:
+    return float(f"{x:.2g}")
 
 
 def _blocks(
@@ -385,6 +414,32 @@ def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     )
     pair = Pair(a.claim, b.claim, "same", round(score, 3), round(ctx, 3), confirmed)
     return score + _fit(a.claim, b.claim), pair
+
+
+def _same_value(a: _Item, b: _Item) -> tuple[float, Pair] | None:
+    """Two sources giving the same telling figure (NT$380 million and 新台幣3.8億元, 23
+    aircraft and 23架) most likely tell the same fact, whatever relation each was read as —
+    unless they name different doers or count different things."""
+    ca, cb = a.claim, b.claim
+    if _entities(a, b) is None or different_things(ca, cb):
+        return None
+    if (person_predicate(ca.predicate) or person_predicate(cb.predicate)) and _person(
+        a, b
+    ) is False:
+        return None
+    if compare_values(ca.value, cb.value, explain=False).status != "compatible":
+        return None
+    va, vb = as_percent(ca.value), as_percent(cb.value)
+    if not isinstance(va, DateValue):
+        x = va.amount if isinstance(va, MoneyValue) else getattr(va, "value", 0.0)
+        y = vb.amount if isinstance(vb, MoneyValue) else getattr(vb, "value", 0.0)
+        if min(x, y) <= 0 or max(x, y) / min(x, y) > SAME_VALUE_RATIO:
+            return None  # "within more than 3,000" is no equal figure
+    ctx = _context(a, b)
+    same = 0.1 if ca.predicate and ca.predicate == cb.predicate else 0.0
+    score = min(1.0, 0.6 + 0.15 * ctx + same + 0.1 * min(_shared(a, b), 2))
+    pair = Pair(ca, cb, "context", round(score, 3), round(ctx, 3), True)
+    return score, pair
 
 
 def _by_context(a: _Item, b: _Item) -> tuple[float, Pair] | None:
