@@ -15,9 +15,9 @@ pairs, so time grows linearly with the number of claims.
 from __future__ import annotations
 
 import functools
-import heapq
 import itertools
 import math
+import operator
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -97,9 +97,13 @@ def _item(
     sent = _folded(claim.sentence)
     masked = " ".join((sent[:lo] + "\u0000" + sent[hi:]).split())
     # Chinese has no spaces: keys are Han characters joined in bigrams, and English words.
+    # A token of one character is a Han character (words have two or more), so a joined
+    # pair of two characters is a bigram of neighbouring Han tokens. Done with map/compress,
+    # as this runs for every claim of a large comparison.
     tokens = _KEYS.findall(masked)
-    keys = {t for t in tokens if len(t) > 1}
-    keys.update(a + b for a, b in itertools.pairwise(tokens) if len(a) == len(b) == 1)
+    pairs = list(map(operator.add, tokens, tokens[1:]))
+    keys = set(itertools.compress(tokens, map((1).__lt__, map(len, tokens))))
+    keys.update(itertools.compress(pairs, map((2).__eq__, map(len, pairs))))
     weak = placed = False
     if claim.subject and subject_type is not None:
         kind = subject_type(claim.subject)
@@ -260,28 +264,18 @@ def _indexed(
             index["\u0001" + item.claim.subject].append(ib)
     # Keys shared by more claims than KEY_DF_MAX say nothing: drop them once, not per lookup.
     useful = {key: posting for key, posting in index.items() if len(posting) <= KEY_DF_MAX}
-    rank = _vote_rank
     for ia in ids_a:
         item = left[ia]
         # Keys never start with \u0001, so the subject's key adds no duplicate.
         keys: Iterable[str] = item.keys
         if item.claim.subject:
             keys = (*item.keys, "\u0001" + item.claim.subject)
-        votes: Counter[int] = Counter()
-        for key in keys:
-            posting = useful.get(key)
-            if posting is not None:
-                votes.update(posting)
-        if len(votes) > CANDIDATES:
-            best = heapq.nsmallest(CANDIDATES, votes.items(), key=rank)
-        else:
-            best = sorted(votes.items(), key=rank)
-        for ib, _n in best:
+        # Counted and ranked by C loops (map, chain, sorted): this runs for every claim of a
+        # large block. Most shared keys first, then text order.
+        votes = Counter(itertools.chain.from_iterable(filter(None, map(useful.get, keys))))
+        ranked = sorted(zip(map(operator.neg, votes.values()), votes, strict=True))[:CANDIDATES]
+        for _n, ib in ranked:
             yield ia, ib
-
-
-def _vote_rank(t: tuple[int, int]) -> tuple[int, int]:
-    return -t[1], t[0]  # most shared keys first, then text order
 
 
 def _neighbours(claim: Claim, same_sentence: list[Claim]) -> tuple[Value, ...]:

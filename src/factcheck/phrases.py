@@ -51,7 +51,10 @@ class PhraseMatcher(Generic[T]):
                     items.append(payload)
         self._automaton = ahocorasick.Automaton()
         for key, items in table.items():
-            self._automaton.add_word(key, (key, tuple(items)))
+            # Whether each edge must fall on a word boundary, decided once per phrase.
+            self._automaton.add_word(
+                key, (key, tuple(items), len(key), _is_word(key[0]), _is_word(key[-1]))
+            )
         self._empty = not table
         if table:
             self._automaton.make_automaton()
@@ -59,26 +62,37 @@ class PhraseMatcher(Generic[T]):
     def __len__(self) -> int:
         return len(self._automaton)
 
+    def _spans(self, folded: str) -> list[tuple[int, int, str, tuple[T, ...]]]:
+        """(start, -length, phrase, payloads) of every match on word boundaries, in order of
+        end position. Tuples rather than Hits: this runs per sentence for every lexicon."""
+        out: list[tuple[int, int, str, tuple[T, ...]]] = []
+        if self._empty:
+            return out
+        n = len(folded)
+        for last, (key, payload, size, word_first, word_last) in self._automaton.iter(folded):
+            start = last - size + 1
+            if word_first and start > 0 and _is_word(folded[start - 1]):
+                continue
+            if word_last and last + 1 < n and _is_word(folded[last + 1]):
+                continue
+            out.append((start, -size, key, payload))
+        return out
+
     def all_hits(self, folded: str) -> Iterator[Hit[T]]:
         """Every match on word boundaries, overlaps included, in order of end position."""
-        if self._empty:
-            return
-        for last, (key, payload) in self._automaton.iter(folded):
-            start = last - len(key) + 1
-            end = last + 1
-            if _is_word(key[0]) and start > 0 and _is_word(folded[start - 1]):
-                continue
-            if _is_word(key[-1]) and end < len(folded) and _is_word(folded[end]):
-                continue
-            yield Hit(start, end, key, payload)
+        for start, neg_size, key, payload in self._spans(folded):
+            yield Hit(start, start - neg_size, key, payload)
 
     def find(self, folded: str) -> list[Hit[T]]:
         """Non-overlapping matches: leftmost first, and the longest of those."""
-        hits = sorted(self.all_hits(folded), key=lambda h: (h.start, -(h.end - h.start)))
+        spans = self._spans(folded)
+        # Two matches with the same start and length are the same phrase, so the sort never
+        # compares payloads.
+        spans.sort()
         out: list[Hit[T]] = []
         reach = 0
-        for hit in hits:
-            if hit.start >= reach:
-                out.append(hit)
-                reach = hit.end
+        for start, neg_size, key, payload in spans:
+            if start >= reach:
+                reach = start - neg_size
+                out.append(Hit(start, reach, key, payload))
         return out
