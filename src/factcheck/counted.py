@@ -146,6 +146,19 @@ def counted_noun(claim: Claim) -> str | None:
     return _english(after)
 
 
+def counts_after(after: str) -> bool:
+    """Whether folded text right after a lone Chinese numeral makes it a count: a classifier
+    (三名), a span of time (三年), an approximation (三十余) or a known counted noun (三人).
+    In 三湾岛, 一审 or 什么 the character is part of a word."""
+    u = _units()
+    head = after[:1]
+    if not head:
+        return False
+    if head in u.classifiers or head in u.approx_after or after.startswith(u.durations):
+        return True
+    return bool(_known_at(after))
+
+
 def noun_class(noun: str) -> str | None:
     """The class of a counted noun: the last known word in it (the head of a Chinese noun is
     at its end: 消防车 is a vehicle, 球员 a person), or of an English phrase."""
@@ -192,4 +205,4 @@ def different_things(a: Claim, b: Claim) -> bool:
     return not parts_a & parts_b
 
 
-__all__ = ["counted_noun", "different_things", "noun_class", "person_predicate"]
+__all__ = ["counted_noun", "counts_after", "different_things", "noun_class", "person_predicate"]

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import regex
 
+from factcheck.counted import counts_after
 from factcheck.cues import Clauses, ends_with, is_clock, load_cues
 from factcheck.entities import EntityMention, EntityRegistry
 from factcheck.modality import Cue, modality_of, sentence_cues
@@ -29,6 +30,8 @@ _APPOSITION_CLOSE = frozenset(",)")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’-]{1,30}+$")
 _DATELINE_REACH = 80  # characters from the start of a story a dateline stays within
 _AGENCY = regex.compile(r"[ \t,，]*+[(（][^()（）\n]{1,40}+[)）][ \t]*+")
+_CJK_DIGITS = frozenset("一二三四五六七八九十两兩什")
+_ONCE = frozenset("次度")  # 一次, 一度: "once", "at one point"
 _SMALL = 100  # a bare count below this, with no unit and no trigger, says nothing
 _OPEN, _CLOSE = "(（[【", ")）]】"
 # How far (characters) from a value its trigger, entities, pronouns, dates and cues are
@@ -227,6 +230,18 @@ def _apposed_age(m: Mention, ctx: _Context, text: str) -> bool:
     return word is not None and word.start() == ctx.sentence.start
 
 
+def _lone_numeral(mention: Mention, folded: str) -> bool:
+    """A single Chinese numeral character that counts nothing: 三 in the place name 三湾岛,
+    一 in 一审 ("first instance") or 一次 ("once"). A count names what it counts (三名, 三人,
+    三年)."""
+    if len(mention.text) != 1 or mention.text not in _CJK_DIGITS:
+        return False
+    after = folded[mention.end : mention.end + 8]
+    if mention.text == "一" and after[:1] in _ONCE:
+        return True
+    return not counts_after(after)
+
+
 def _bare_small(mention: Mention) -> bool:
     value = mention.value
     return (
@@ -360,6 +375,8 @@ def _claim(
             chosen = (trigger_, pred_)
             discourse = discourse.copy()
             discourse.update(ctx.placed)
+    if _lone_numeral(m, folded):
+        return None
     apposed = chosen is None and _apposed_age(m, ctx, text)
     if chosen is None and _bare_small(m) and not apposed:
         return None
