@@ -27,7 +27,7 @@ from typing import Literal
 import regex
 from rapidfuzz import fuzz
 
-from factcheck.counted import different_things, person_predicate
+from factcheck.counted import counted_noun, different_nouns, person_predicate
 from factcheck.cues import load_cues
 from factcheck.intervals import FRACTION, as_percent, comparable_kind, compare_values
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
@@ -76,6 +76,7 @@ class _Item:
     unique: bool = False  # the only claim of its predicate and kind in its source
     # Values of the other claims in the same sentence: a language-neutral context.
     neighbours: tuple[Value, ...] = ()
+    noun: str | None = None  # what a count counts (read once per claim, used per pair)
 
 
 SubjectType = Callable[[str], str | None]
@@ -113,8 +114,12 @@ def _item(
     carried = bool(claim.subject_text) and fold(claim.subject_text or "") not in sent
     return _Item(
         claim, masked, tuple(map(sys.intern, keys)), weak or carried, carried, placed,
-        status_time(claim), unique, neighbours,
+        status_time(claim), unique, neighbours, counted_noun(claim),
     )
+
+
+def _different_things(a: _Item, b: _Item) -> bool:
+    return different_nouns(a.noun, b.noun)
 
 
 def status_time(claim: Claim) -> bool:
@@ -391,7 +396,7 @@ def _person(a: _Item, b: _Item) -> bool | None:
 
 def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     ent = _entities(a, b)
-    if ent is None or different_things(a.claim, b.claim):
+    if ent is None or _different_things(a, b):
         return None
     # Two people's ages are two facts; an unnamed one may pair but never confirms.
     person = person_predicate(a.claim.predicate)
@@ -422,7 +427,7 @@ def _same_value(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     aircraft and 23架) most likely tell the same fact, whatever relation each was read as —
     unless they name different doers or count different things."""
     ca, cb = a.claim, b.claim
-    if _entities(a, b) is None or different_things(ca, cb):
+    if _entities(a, b) is None or _different_things(a, b):
         return None
     if (person_predicate(ca.predicate) or person_predicate(cb.predicate)) and _person(
         a, b
@@ -447,7 +452,7 @@ def _by_context(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     ca, cb = a.claim, b.claim
     if ca.predicate and cb.predicate:
         return None  # both relations known: pass 1 or pass 3 decides
-    if _entities(a, b) is None or different_things(ca, cb):
+    if _entities(a, b) is None or _different_things(a, b):
         return None
     ctx = _context(a, b)
     # Across languages the words differ but the other figures in the sentence do not.
@@ -466,7 +471,7 @@ def _related(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     if isinstance(ca.value, DateValue) or not (ca.subject and ca.subject == cb.subject):
         return None
     closeness = _closeness(ca, cb)
-    if closeness is None or different_things(ca, cb):
+    if closeness is None or _different_things(a, b):
         return None
     ctx = _context(a, b)
     score = min(1.0, 0.55 + 0.3 * closeness + 0.15 * ctx)

@@ -184,7 +184,12 @@ def noun_class(noun: str) -> str | None:
 def different_things(a: Claim, b: Claim) -> bool:
     """Whether two number claims clearly count different things. Unknown nouns, or a generic
     人/people on one side, say nothing."""
-    na, nb = counted_noun(a), counted_noun(b)
+    return different_nouns(counted_noun(a), counted_noun(b))
+
+
+def different_nouns(na: str | None, nb: str | None) -> bool:
+    """different_things() for counted nouns already read (alignment reads each claim's once,
+    not once per pair it scores)."""
     if not na or not nb or na == nb:
         return False
     ca, cb = noun_class(na), noun_class(nb)
@@ -205,4 +210,11 @@ def different_things(a: Claim, b: Claim) -> bool:
     return not parts_a & parts_b
 
 
-__all__ = ["counted_noun", "counts_after", "different_things", "noun_class", "person_predicate"]
+__all__ = [
+    "counted_noun",
+    "counts_after",
+    "different_nouns",
+    "different_things",
+    "noun_class",
+    "person_predicate",
+]
