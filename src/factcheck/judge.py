@@ -234,6 +234,8 @@ def _triangulate(
     for i, (pair, found) in enumerate(zip(pairs, findings, strict=True)):
         if pair.relation == "related" or found.code not in _FIRM | {"FC206"}:
             continue
+        if not (pair.a.predicate or pair.b.predicate):
+            continue  # paired on context alone, no relation read: too loose a tie to outvote
         if person_predicate(pair.a.predicate or pair.b.predicate):
             continue  # two people's ages agree and differ alike: a name is needed, not a vote
         for odd, known in ((pair.a, pair.b), (pair.b, pair.a)):
