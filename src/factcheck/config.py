@@ -28,8 +28,8 @@ _CODE = regex.compile(r"FC[0-9]{0,3}")
 
 CONFIG_FILES = ("factcheck.toml", "pyproject.toml")
 ENV_PREFIX = "FACTCHECK_"
-# Variables read elsewhere that are not settings.
-_ENV_NOT_SETTINGS = frozenset({"FACTCHECK_CONFIG"})
+# Variables read elsewhere that are not settings (FACTCHECK_LEXICON_CACHE: factcheck.lexcache).
+_ENV_NOT_SETTINGS = frozenset({"FACTCHECK_CONFIG", "FACTCHECK_LEXICON_CACHE"})
 
 
 class Config(BaseModel):

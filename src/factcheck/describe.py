@@ -7,19 +7,16 @@ symbols and scale words are data (lexicon/display.yaml).
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from factcheck.models import DateValue, MoneyValue, NumberValue, PercentValue, Value
 
 
 @functools.cache
 def _display() -> dict[str, Any]:
-    text = resources.files("factcheck").joinpath("lexicon/display.yaml").read_text("utf-8")
-    # libyaml's C loader when there is one (the same data, faster on a cold start)
-    data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    from factcheck.normalize.lexdata import load_lexicon
+
+    data: dict[str, Any] = load_lexicon("display.yaml")
     return data
 
 

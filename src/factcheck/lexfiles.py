@@ -9,34 +9,40 @@ lists appended.
 from __future__ import annotations
 
 import functools
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from factcheck import lexcache
 from factcheck.errors import ConfigError
-from factcheck.normalize.lexdata import merge
-
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from factcheck.normalize.lexdata import merge, parse_yaml
 
 
-def _parse(text: str, path: str) -> Any:
-    try:
-        return yaml.load(text, Loader=_Loader) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise ConfigError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path, line=line
-        ) from exc
+def _parse(text: str, path: str, source: str) -> Any:
+    """The data of a YAML text (`path` names it in errors), through the cache of parsed
+    lexicons under the name `source`."""
+
+    def parse(text: str) -> Any:
+        import yaml
+
+        try:
+            return parse_yaml(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            raise ConfigError(
+                f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path, line=line
+            ) from exc
+
+    return lexcache.parsed(text, source, parse, "yaml-safe") or {}
 
 
 @functools.cache
 def builtin(name: str) -> Any:
     """The parsed built-in lexicon/`name`."""
     text = resources.files("factcheck").joinpath("lexicon", name).read_text(encoding="utf-8")
-    return _parse(text, name)
+    return _parse(text, name, f"builtin/{name}")
 
 
 def user_file(path: Path) -> dict[str, Any]:
@@ -49,7 +55,7 @@ def user_file(path: Path) -> dict[str, Any]:
         raise ConfigError(
             f"not UTF-8 (byte {exc.start})", path=str(path), hint="save the file as UTF-8"
         ) from exc
-    data = _parse(text, str(path))
+    data = _parse(text, str(path), os.path.abspath(path))
     if not isinstance(data, dict):
         raise ConfigError("a lexicon file must hold a mapping", path=str(path))
     return data

@@ -8,13 +8,13 @@ the package's files.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from factcheck import lexcache
 from factcheck.errors import ConfigError
 
 
@@ -30,25 +30,41 @@ def merge(base: Any, extra: Any) -> Any:
     return extra
 
 
+def parse_yaml(text: str) -> Any:
+    """`text` parsed by PyYAML's safe loader, libyaml's C one when PyYAML has it (the same
+    data, ten times faster). PyYAML is imported here: a run that finds every lexicon in
+    the cache (factcheck.lexcache) never imports it."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def _read_user_file(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read lexicon file: {exc.strerror}", path=str(path)) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise ConfigError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}", path=str(path), line=line
-        ) from exc
+
+    def parse(text: str) -> Any:
+        import yaml
+
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            raise ConfigError(
+                f"not valid YAML: {getattr(exc, 'problem', exc)}", path=str(path), line=line
+            ) from exc
+
+    return lexcache.parsed(text, os.path.abspath(path), parse, "yaml-safe-py") or {}
 
 
 @functools.cache
 def _builtin(name: str) -> Any:
     text = resources.files("factcheck").joinpath("lexicon", name).read_text(encoding="utf-8")
-    # libyaml's C loader (same data, ten times faster) when PyYAML was built with it: this
-    # parse is part of every cold start.
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    # parsed once per installed text, then read back from the cache on every cold start
+    return lexcache.parsed(text, f"builtin/{name}", parse_yaml, "yaml-safe")
 
 
 @functools.cache
