@@ -157,6 +157,24 @@ def test_dateline_date_makes_no_claim(text: str, value: str) -> None:
     assert m.start not in {c.start for c in _claims(doc, [m])}
 
 
+@pytest.mark.parametrize(("text", "dateline"), [
+    # No document date (no year in the dateline), and a headline line before it.
+    ("Ferry operator halts crossings after engine fire\n\nBERGEN, May 9 (Nordic Wire) - "
+     "The ferry operator halted crossings on May 12 after an engine fire.", True),
+    # A bracketed date with no document date to confirm it is an ordinary value.
+    ("（2025年5月9日）渡輪公司宣布停航。", False),
+])
+def test_undated_dateline_makes_no_claim(text: str, dateline: bool) -> None:
+    from factcheck.models import DateValue
+
+    value = "May 9" if dateline else "2025年5月9日"
+    m = mention(text, value, "date").model_copy(
+        update={"value": DateValue(timex="XXXX-05-09")}
+    )
+    claimed = m.start in {c.start for c in _claims(document(text), [m])}
+    assert claimed is not dateline
+
+
 def test_dateline_place_and_agency_are_nobodys_subject() -> None:
     import datetime as dt
 

@@ -200,7 +200,9 @@ def _value_key(c: Claim) -> object:
     if v.mod == "vague":
         return None
     if isinstance(v, DateValue):
-        return ("date", v.timex) if v.start and v.granularity != "year" else None
+        if v.granularity == "day":
+            return ("date", v.timex[-5:])  # month and day: a year left unwritten may differ
+        return ("date", v.timex) if v.start and v.granularity == "month" else None
     if isinstance(v, MoneyValue):
         return ("money", v.currency, _rounded(v.amount))
     if isinstance(v, NumberValue):

@@ -29,6 +29,8 @@ _MAX_AGE = 120
 _APPOSITION_CLOSE = frozenset(",)")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’-]{1,30}+$")
 _DATELINE_REACH = 80  # characters from the start of a story a dateline stays within
+_DASHES = ("-", "–", "—")
+_DATELINE_LATE = 240  # where the dateline's sentence may start at most (after a headline)
 _AGENCY = regex.compile(r"[ \t,，]*+[(（][^()（）\n]{1,40}+[)）][ \t]*+")
 _CJK_DIGITS = frozenset("一二三四五六七八九十两兩什")
 _ONCE = frozenset("次度")  # 一次, 一度: "once", "at one point"
@@ -178,9 +180,15 @@ def _dateline_end(doc: Document, folded: str, sentence: Sentence, mention: Menti
     —", "本报讯（2025年1月21日）"): that date says when the story was filed, and the place and
     agency around it are nobody's subject."""
     value = mention.value
-    if (doc.date is None or not isinstance(value, DateValue) or value.start != doc.date
-            or value.end != doc.date or mention.start - sentence.start > _DATELINE_REACH
-            or sentence.start > doc.body_start + _DATELINE_REACH):
+    if not isinstance(value, DateValue):
+        return None
+    # Without a known document date ("SHANGHAI, June 13 (Wire) -" gives no year), only the
+    # closing dash after the date (and agency) marks a dateline.
+    undated = doc.date is None
+    # The story may open after a headline line, so the dateline's sentence may start late.
+    if ((not undated and (value.start != doc.date or value.end != doc.date))
+            or mention.start - sentence.start > _DATELINE_REACH
+            or sentence.start > doc.body_start + _DATELINE_LATE):
         return None
     pos = mention.end
     agency = _AGENCY.match(folded, pos, min(len(folded), pos + _DATELINE_REACH))
@@ -189,10 +197,16 @@ def _dateline_end(doc: Document, folded: str, sentence: Sentence, mention: Menti
     while pos < len(folded) and folded[pos] in " ,，":
         pos += 1
     closer = next((c for c in _dateline_closers() if folded.startswith(c, pos)), None)
+    # Undated, a place must come first and a dash (or an agency) close it: "2月：" opening a
+    # timeline entry is no dateline.
+    if undated and (mention.start == sentence.start
+                    or (agency is None and closer not in _DASHES)):
+        return None
     if closer is not None:
         return pos + len(closer)
     before = folded[max(sentence.start, mention.start - 1) : mention.start]
-    if before and before in _OPEN and folded[mention.end : mention.end + 1] in _CLOSE:
+    bracketed = before and before in _OPEN and folded[mention.end : mention.end + 1] in _CLOSE
+    if bracketed and not undated and sentence.start <= doc.body_start + _DATELINE_REACH:
         return mention.end + 1
     return None
 

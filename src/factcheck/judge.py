@@ -146,13 +146,15 @@ def misreport_like(a: Claim, b: Claim) -> bool:
     or years a few apart. A date written without digits (明年, "last year") never is."""
     va, vb = a.value, b.value
     if isinstance(va, DateValue) or isinstance(vb, DateValue):
-        if not (isinstance(va, DateValue) and isinstance(vb, DateValue) and va.start
-                and vb.start and _DIGIT.search(a.value_text) and _DIGIT.search(b.value_text)):
+        if not (isinstance(va, DateValue) and isinstance(vb, DateValue)
+                and _DIGIT.search(a.value_text) and _DIGIT.search(b.value_text)):
             return False
+        ya, yb = _year(va), _year(vb)
         if "year" in (va.granularity, vb.granularity):
-            return 0 < abs(va.start.year - vb.start.year) <= YEARS_APART
-        return (va.granularity == vb.granularity == "day" and va.start.year == vb.start.year
-                and va.start.month == vb.start.month)
+            return ya is not None and yb is not None and 0 < abs(ya - yb) <= YEARS_APART
+        # A day whose year was not written (XXXX-10-11) compares by month.
+        return (va.granularity == vb.granularity == "day" and va.timex[5:7] == vb.timex[5:7]
+                and (ya is None or yb is None or ya == yb))
     x, y = _magnitude(as_percent(va)), _magnitude(as_percent(vb))
     if x is None or y is None or min(x, y) <= 0:
         return False
@@ -171,6 +173,10 @@ def misreport_like(a: Claim, b: Claim) -> bool:
     return len(long) == len(short) + 1 and any(
         long[:i] + long[i + 1 :] == short for i in range(len(long))
     )
+
+
+def _year(v: DateValue) -> int | None:
+    return v.start.year if v.start else None
 
 
 def _digits(x: float) -> str:
