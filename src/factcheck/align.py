@@ -171,8 +171,8 @@ def _align_two(left: list[_Item], right: list[_Item]) -> list[Pair]:
 
     known_a = _blocks(left, _known_key)
     known_b = _blocks(right, _known_key)
-    value_a = _blocks(left, _value_key)
-    value_b = _blocks(right, _value_key)
+    value_a = _blocks(left, value_key)
+    value_b = _blocks(right, value_key)
     # One ranking for both: the same telling figure may outweigh the same relation read on
     # both sides (8.6万 and 86,000 before a 15,000 also read as "evacuated").
     take([*_scored(known_a, known_b, left, right, _same_fact, used_a, used_b),
@@ -192,7 +192,7 @@ def _kind_key(c: Claim) -> object:
     return comparable_kind(c.value)
 
 
-def _value_key(c: Claim) -> object:
+def value_key(c: Claim) -> object:
     """A telling value, rounded so that equal figures share a block: a day or a month of a
     known year, an amount of money, a percentage, a count of 100 or more or with a fraction
     (not a bare year-like number). Small counts and bare years recur in unrelated facts."""
@@ -495,4 +495,4 @@ def _closeness(a: Claim, b: Claim) -> float | None:
     return 1.0 - math.log(ratio) / math.log(RELATED_RATIO)
 
 
-__all__ = ["Pair", "Relation", "align", "status_time"]
+__all__ = ["Pair", "Relation", "align", "status_time", "value_key"]

@@ -15,7 +15,7 @@ from dataclasses import replace
 import regex
 
 from factcheck import codes, describe
-from factcheck.align import Pair, status_time
+from factcheck.align import Pair, status_time, value_key
 from factcheck.counted import person_predicate
 from factcheck.intervals import ValueMatch, as_percent, comparable_kind, compare_values
 from factcheck.models import (
@@ -250,7 +250,11 @@ def _triangulate(
                     continue
                 if any(p.source == other.source for p in partners.get(odd.id, ())):
                     continue  # the odd claim agrees with that source: no clear odd one out
-                if other.predicate not in (None, known.predicate, odd.predicate):
+                # The agreeing pair may have been read as two relations; giving the same
+                # telling figure (NT$560 million, 新台幣5.6億元) makes it one fact anyway.
+                if other.predicate not in (None, known.predicate, odd.predicate) and (
+                    value_key(other) is None or value_key(other) != value_key(known)
+                ):
                     continue
                 firm = _odd_one_out(pair, odd, other, rates)
                 if firm is None:
