@@ -302,15 +302,20 @@ def _neighbours(claim: Claim, same_sentence: list[Claim]) -> tuple[Value, ...]:
 
 
 def _shared(a: _Item, b: _Item) -> int:
-    """How many neighbouring values the two sentences have in common (in any script)."""
+    """How many neighbouring values the two sentences have in common (in any script), counted
+    up to two: no score gains from a third."""
+    if not (a.neighbours and b.neighbours):
+        return 0
     found = 0
+    kinds_b = [comparable_kind(y) for y in b.neighbours]
     for x in a.neighbours:
-        for y in b.neighbours:
-            if comparable_kind(x) != comparable_kind(y):
-                continue
-            if compare_values(x, y, explain=False).status == "compatible":
+        kind = comparable_kind(x)
+        for y, kind_y in zip(b.neighbours, kinds_b, strict=True):
+            if kind_y == kind and compare_values(x, y, explain=False).status == "compatible":
                 found += 1
                 break
+        if found == 2:
+            break
     return found
 
 
@@ -429,6 +434,13 @@ def _same_value(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     aircraft and 23架) most likely tell the same fact, whatever relation each was read as —
     unless they name different doers or count different things."""
     ca, cb = a.claim, b.claim
+    # Every test below only rules a pair out; the cheapest go first.
+    va, vb = as_percent(ca.value), as_percent(cb.value)
+    if not isinstance(va, DateValue):
+        x = va.amount if isinstance(va, MoneyValue) else getattr(va, "value", 0.0)
+        y = vb.amount if isinstance(vb, MoneyValue) else getattr(vb, "value", 0.0)
+        if min(x, y) <= 0 or max(x, y) / min(x, y) > SAME_VALUE_RATIO:
+            return None  # "within more than 3,000" is no equal figure
     if _entities(a, b) is None or _different_things(a, b):
         return None
     if (person_predicate(ca.predicate) or person_predicate(cb.predicate)) and _person(
@@ -437,12 +449,6 @@ def _same_value(a: _Item, b: _Item) -> tuple[float, Pair] | None:
         return None
     if compare_values(ca.value, cb.value, explain=False).status != "compatible":
         return None
-    va, vb = as_percent(ca.value), as_percent(cb.value)
-    if not isinstance(va, DateValue):
-        x = va.amount if isinstance(va, MoneyValue) else getattr(va, "value", 0.0)
-        y = vb.amount if isinstance(vb, MoneyValue) else getattr(vb, "value", 0.0)
-        if min(x, y) <= 0 or max(x, y) / min(x, y) > SAME_VALUE_RATIO:
-            return None  # "within more than 3,000" is no equal figure
     ctx = _context(a, b)
     same = 0.1 if ca.predicate and ca.predicate == cb.predicate else 0.0
     score = min(1.0, 0.6 + 0.15 * ctx + same + 0.1 * min(_shared(a, b), 2))
