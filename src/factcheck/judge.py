@@ -34,9 +34,12 @@ NEAR_IDENTICAL = 0.9  # context similarity that makes an unknown relation the sa
 FAR_APART = 12.0  # a ratio of values beyond which two figures are not one fact misreported
 CLOSE = 1.5  # a ratio of values within which two figures may be one fact misreported
 YEARS_APART = 5  # years a misreported year may be off by
+DAYS_APART = 31  # days a misreported day may be off by (3月31日 vs 4月30日)
+TIME_DOUBT = 0.05  # confidence lost when the two claims' event times differ
 WEEK = 7  # a weekday resolved against the document's date may be a week off
 _DIGIT = regex.compile(r"[0-9０-９〇零一二三四五六七八九十]")
 _SOFT_MODALITIES = ("forecast", "hedged", "negated")
+_MONTH_DAY = regex.compile(r"(?:\d{4}|XXXX)-(\d\d)-(\d\d)")
 _MISMATCH = {"date": "FC101", "money": "FC102", "number": "FC103", "percent": "FC104"}
 
 
@@ -104,7 +107,7 @@ def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
         if status_time(a) and status_time(b):
             text = f"different times: as of {ta.timex} vs as of {tb.timex}; {match.explanation}"
             return _finding("FC204", pair, text, pair.score)
-        confidence -= 0.05
+        confidence -= TIME_DOUBT
     if (doubt := _doubt(a, b)) is not None:
         return _finding("FC206", pair, f"{doubt}; {match.explanation}", confidence)
     if pair.relation == "context":
@@ -152,9 +155,11 @@ def misreport_like(a: Claim, b: Claim) -> bool:
         ya, yb = _year(va), _year(vb)
         if "year" in (va.granularity, vb.granularity):
             return ya is not None and yb is not None and 0 < abs(ya - yb) <= YEARS_APART
-        # A day whose year was not written (XXXX-10-11) compares by month.
-        return (va.granularity == vb.granularity == "day" and va.timex[5:7] == vb.timex[5:7]
-                and (ya is None or yb is None or ya == yb))
+        # A day whose year was not written (XXXX-10-11) compares by month and day.
+        if va.granularity != "day" or vb.granularity != "day" or (ya and yb and ya != yb):
+            return False
+        day_a, day_b = _day_of_year(va.timex), _day_of_year(vb.timex)
+        return day_a is not None and day_b is not None and abs(day_a - day_b) <= DAYS_APART
     x, y = _magnitude(as_percent(va)), _magnitude(as_percent(vb))
     if x is None or y is None or min(x, y) <= 0:
         return False
@@ -173,6 +178,13 @@ def misreport_like(a: Claim, b: Claim) -> bool:
     return len(long) == len(short) + 1 and any(
         long[:i] + long[i + 1 :] == short for i in range(len(long))
     )
+
+
+def _day_of_year(timex: str) -> int | None:
+    """Month and day of a day's TIMEX as a rough day count (months of 31 days); None for a
+    week day (XXXX-WXX-4) or anything else without a month and a day."""
+    found = _MONTH_DAY.fullmatch(timex)
+    return int(found[1]) * 31 + int(found[2]) if found else None
 
 
 def _year(v: DateValue) -> int | None:
@@ -288,7 +300,10 @@ def _firm(pair: Pair, rates: Mapping[str, float] | None, agreeing: Claim | None)
     Finding | None
 ):
     """The verdict on a pair taken as confirmed, when that verdict is a contradiction."""
-    confirmed = replace(pair, relation="same", confirmed=True, score=max(pair.score, CONFIDENT))
+    # Two agreeing sources outweigh the small doubt of differing event times (a year read
+    # from another clause), not a reconciling reason: those still make a review.
+    floor = CONFIDENT + TIME_DOUBT
+    confirmed = replace(pair, relation="same", confirmed=True, score=max(pair.score, floor))
     match = compare_values(confirmed.a.value, confirmed.b.value, rates=rates)
     if match.status != "incompatible":
         return None
