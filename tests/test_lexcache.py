@@ -38,8 +38,8 @@ class Parser:
         return yaml.safe_load(text)
 
 
-def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("lexicon-*.marshal")) if folder.is_dir() else []
+def entries(folder: Path, glob: str = "lexicon-*.marshal") -> list[Path]:
+    return sorted(folder.glob(glob)) if folder.is_dir() else []
 
 
 def test_second_read_comes_from_the_cache(cache: Path) -> None:
@@ -200,8 +200,10 @@ def test_compare_is_the_same_without_cold_warm_and_corrupt_cache(tmp_path: Path)
     without = _compare("off")
     assert _compare(str(folder)) == without  # first run: parses and fills the cache
     assert entries(folder)
+    assert entries(folder, "patterns-*.pickle")  # factcheck.rxcache's, in the same place
     assert _compare(str(folder)) == without  # from the cache
-    for entry in entries(folder):
+    for entry in entries(folder, "*"):
         entry.write_bytes(b"\x00corrupt")
     assert _compare(str(folder)) == without
-    assert all(not e.read_bytes().startswith(b"\x00corrupt") for e in entries(folder))
+    assert all(not e.read_bytes().startswith(b"\x00corrupt") for e in entries(folder, "*"))
+    assert _compare(str(folder)) == without

@@ -19,12 +19,13 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from factcheck import rxcache
 from factcheck.errors import ConfigError
 
 FailOn = Literal["contradiction", "review", "never"]
 
 # A code or a code prefix, as ruff accepts them: FC101, FC1, FC.
-_CODE = regex.compile(r"FC[0-9]{0,3}")
+_CODE = rxcache.compile(r"FC[0-9]{0,3}")
 
 CONFIG_FILES = ("factcheck.toml", "pyproject.toml")
 ENV_PREFIX = "FACTCHECK_"

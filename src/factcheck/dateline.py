@@ -15,16 +15,15 @@ import importlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import regex
-
+from factcheck import rxcache
 from factcheck.models import DateValue, Sentence
 
-_FULL_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+_FULL_DATE = rxcache.compile(r"\d{4}-\d{2}-\d{2}")
 _OPENERS = "【[（(「『“\"'‘ \t"
-_SENTENCE_END = regex.compile(r"[。！？；!?]")
-_PARENTHESIS = regex.compile(r"[ \t,，]*+(?:[(（][^()（）\n]{1,40}+[)）][ \t]*+)?")
+_SENTENCE_END = rxcache.compile(r"[。！？；!?]")
+_PARENTHESIS = rxcache.compile(r"[ \t,，]*+(?:[(（][^()（）\n]{1,40}+[)）][ \t]*+)?")
 # A heading or a title line: no sentence-ending punctuation at its end.
-_TITLE_LIKE = regex.compile(r"[^。！？.!?\"”」』]$")
+_TITLE_LIKE = rxcache.compile(r"[^。！？.!?\"”」』]$")
 
 
 @functools.cache

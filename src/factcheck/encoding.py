@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import codecs
 
-import regex
-
+from factcheck import rxcache
 from factcheck.errors import SourceError
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
@@ -49,7 +48,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x00asm", "a WebAssembly module"),
 )
 
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
+_CONTROL = rxcache.compile(r"[\x00-\x08\x0e-\x1f]")
 
 # The codecs a source may be in when it is not UTF: Chinese ones and Western single-byte
 # ones. Letting charset-normalizer also try Korean and Japanese codecs makes it read short
@@ -60,7 +59,7 @@ _WESTERN = frozenset({"cp1252", "latin_1"})
 # The non-ASCII characters a Chinese or English news text is made of: Han, the common
 # Chinese and typographic punctuation, full-width letters and digits, accented Latin letters
 # and a few symbols. Mojibake (GB18030 read as CP1252: "—" -> "¡ª") is made of others.
-_PLAUSIBLE = regex.compile(
+_PLAUSIBLE = rxcache.compile(
     r"[\x00-\x7f\p{Han}，。、；：？！「」『』（）《》〈〉【】—–‘’“”…·　％＋－"
     r"０-９Ａ-Ｚａ-ｚ\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f€£¥©®°«»\u00a0]++"
 )

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 import regex
 
+from factcheck import rxcache
 from factcheck.errors import SourceError
 
-_OPEN = regex.compile(r"---[ \t]*+\r?\n")
+_OPEN = rxcache.compile(r"---[ \t]*+\r?\n")
 # The closing line: `---` (or Pandoc's `...`) alone on its line.
-_CLOSE = regex.compile(r"^(?:---|\.\.\.)[ \t]*+\r?$", regex.MULTILINE)
-_DATE_STRING = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][^\n]{0,40}+)?")
-_DATE_KEY = regex.compile(r"^date[ \t]*+:", regex.MULTILINE)
+_CLOSE = rxcache.compile(r"^(?:---|\.\.\.)[ \t]*+\r?$", regex.MULTILINE)
+_DATE_STRING = rxcache.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][^\n]{0,40}+)?")
+_DATE_KEY = rxcache.compile(r"^date[ \t]*+:", regex.MULTILINE)
 
 
 @dataclass(frozen=True)

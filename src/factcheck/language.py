@@ -12,13 +12,13 @@ from __future__ import annotations
 import functools
 from collections import Counter
 
-import regex
+from factcheck import rxcache
 
 # Enough text to tell the language; reading further only costs time.
 _SAMPLE = 1_000_000
 
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"[A-Za-z\p{Latin}]")
+_HAN = rxcache.compile(r"\p{Han}")
+_LATIN = rxcache.compile(r"[A-Za-z\p{Latin}]")
 # One Han character carries about as much as two Latin letters (an English word averages
 # five letters, a Chinese word under two characters), so Latin letters count half.
 _LATIN_WEIGHT = 0.5

@@ -68,7 +68,7 @@ def parsed(text: str, source: str, parse: Callable[[str], Any], kind: str) -> An
     data = parse(text)
     if _plain(data):
         payload = marshal.dumps((key, data))
-        _write(entry, hashlib.sha256(payload).digest() + payload)
+        write_atomic(entry, hashlib.sha256(payload).digest() + payload)
     return data
 
 
@@ -81,7 +81,7 @@ def _plain(data: Any) -> bool:
     return type(data) in _PLAIN
 
 
-def _write(entry: Path, blob: bytes) -> None:
+def write_atomic(entry: Path, blob: bytes) -> None:
     """Write `entry` atomically (a reader sees the old file or the new one, never half of
     one); give up quietly when the directory cannot be made or written."""
     import tempfile  # only when writing: most runs only read

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import regex
 
+from factcheck import rxcache
+
 Span = tuple[int, int]
 
-_FENCE = regex.compile(r"^[ ]{0,3}+(`{3,}+|~{3,}+)[^\n]*+", regex.MULTILINE)
+_FENCE = rxcache.compile(r"^[ ]{0,3}+(`{3,}+|~{3,}+)[^\n]*+", regex.MULTILINE)
 _INLINE = [
-    regex.compile(p, regex.MULTILINE)
+    rxcache.compile(p, regex.MULTILINE)
     for p in (
         r"`[^`\n]{1,500}+`",  # inline code
         r"!\[[^\]\n]{0,500}+\]\([^()\n]{0,2000}+\)",  # image: alt text and target
@@ -27,10 +29,10 @@ _INLINE = [
     )
 ]
 # A URL runs over printable ASCII; it stops at CJK text written straight after it.
-_URL = regex.compile(
+_URL = rxcache.compile(
     r"(?<![A-Za-z0-9.])(?:(?:https?|ftp)://|www\.)[!-~]{1,2000}+", regex.IGNORECASE
 )
-_URL_EXCLUDED = regex.compile(r"[<>\"'`\]]")
+_URL_EXCLUDED = rxcache.compile(r"[<>\"'`\]]")
 _URL_TRAIL = ".,;:!?*_"
 
 

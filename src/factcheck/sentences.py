@@ -14,11 +14,12 @@ import functools
 import regex
 from pydantic import TypeAdapter
 
+from factcheck import rxcache
 from factcheck.markup import Span
 from factcheck.models import Sentence
 
 _CLOSERS = r"[\"'”’」』）)\]》】〉]"
-_BOUNDARY = regex.compile(
+_BOUNDARY = rxcache.compile(
     rf"""
     [。！？；]++{_CLOSERS}{{0,4}}+                                  # Chinese: always an end
     | (?<=[\p{{Han}}」』”）])(?:[!?]++|…{{1,6}}+){_CLOSERS}{{0,4}}+   # after Chinese text
@@ -27,13 +28,13 @@ _BOUNDARY = regex.compile(
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
-_WORD = regex.compile(r"[A-Za-z][A-Za-z.]{0,15}+")
-_DOTTED = regex.compile(r"(?:[A-Za-z]\.)++[A-Za-z]\.?")
-_BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*+\n")
-_CONTINUES = regex.compile(r"[A-Za-z0-9,，、;-]$")
-_STARTS_LOWER = regex.compile(r"^[ \t]*+[a-z]")
-_MARKER = regex.compile(r"^[ ]{0,3}+(?:#{1,6}+|>|[-*+]|\d{1,9}+[.)])(?:[ \t]|$)")
-_CONTENT = regex.compile(r"[\p{L}\p{N}]")
+_WORD = rxcache.compile(r"[A-Za-z][A-Za-z.]{0,15}+")
+_DOTTED = rxcache.compile(r"(?:[A-Za-z]\.)++[A-Za-z]\.?")
+_BLANK_LINE = rxcache.compile(r"\n[ \t\r\f\v]*+\n")
+_CONTINUES = rxcache.compile(r"[A-Za-z0-9,，、;-]$")
+_STARTS_LOWER = rxcache.compile(r"^[ \t]*+[a-z]")
+_MARKER = rxcache.compile(r"^[ ]{0,3}+(?:#{1,6}+|>|[-*+]|\d{1,9}+[.)])(?:[ \t]|$)")
+_CONTENT = rxcache.compile(r"[\p{L}\p{N}]")
 _SENTENCE_LIST = TypeAdapter(list[Sentence])
 
 

@@ -17,6 +17,7 @@ from typing import TextIO, TypedDict
 
 import regex
 
+from factcheck import rxcache
 from factcheck.errors import SourceError
 from factcheck.models import Mention, NumberValue
 from factcheck.normalize.clock import clock_spans
@@ -48,7 +49,7 @@ def _date_finder() -> DateFinder | None:
 def _unit_pattern(extra: tuple[Path, ...]) -> regex.Pattern[str]:
     units = sorted(map(str, load_lexicon("numbers.yaml", extra)["count_units"]), key=len)
     alts = "|".join(regex.escape(u) + (r"\b" if u[-1].isascii() else "") for u in reversed(units))
-    return regex.compile(rf"[ \t]?+(?:{alts})")
+    return rxcache.compile(rf"[ \t]?+(?:{alts})")
 
 
 def _with_unit(m: Mention, text: str, folded: str, pattern: regex.Pattern[str]) -> Mention:
@@ -62,7 +63,7 @@ def _with_unit(m: Mention, text: str, folded: str, pattern: regex.Pattern[str]) 
 
 
 # A web address: its digits and %-escapes are not values.
-_URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"]++", regex.IGNORECASE)
+_URL = rxcache.compile(r"(?:https?://|www\.)[^\s<>\"]++", regex.IGNORECASE)
 
 
 def _outside_urls(mentions: list[Mention], text: str) -> list[Mention]:

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import regex
 
+from factcheck import rxcache
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.quantity import Spans
 
 
 def _alt(words: Sequence[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @functools.cache
@@ -44,7 +45,7 @@ def _pattern(extra: tuple[Path, ...]) -> regex.Pattern[str]:
     )
     # the look-ahead lets most positions fail at one character
     first = regex.escape("".join(sorted({w[0] for w in c["zh_day_parts"]} | set(c["zh_digits"]))))
-    return regex.compile(rf"(?=[0-9{first}])(?:{zh}|{en})")
+    return rxcache.compile(rf"(?=[0-9{first}])(?:{zh}|{en})")
 
 
 def clock_spans(folded: str, extra: Sequence[Path] = ()) -> Spans:

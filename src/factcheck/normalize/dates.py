@@ -23,6 +23,7 @@ import functools
 
 import regex
 
+from factcheck import rxcache
 from factcheck.models import Mention
 from factcheck.normalize.dates_common import Found, alternation, lexicon, part_of, widen
 from factcheck.normalize.dates_en import find_en, words
@@ -31,10 +32,10 @@ from factcheck.normalize.dates_numeric import find_numeric
 from factcheck.normalize.dates_offsets import shift_found
 from factcheck.normalize.dates_zh import find_zh
 
-_CJK = regex.compile(r"[\u3400-\u9fff]")
-_DIGIT = regex.compile(r"\d")
-_LATIN = regex.compile(r"[a-z]")
-_GAP = regex.compile(r"[\s,，、(（]{0,3}")
+_CJK = rxcache.compile(r"[\u3400-\u9fff]")
+_DIGIT = rxcache.compile(r"\d")
+_LATIN = rxcache.compile(r"[a-z]")
+_GAP = rxcache.compile(r"[\s,，、(（]{0,3}")
 
 
 @functools.cache
@@ -42,20 +43,20 @@ def _qualifiers() -> dict[str, regex.Pattern[str]]:
     en, zh = lexicon()["en"], lexicon()["zh"]
     single = [k for k in zh["year_parts"] if len(k) == 1]
     return {
-        "approx_before": regex.compile(
+        "approx_before": rxcache.compile(
             rf"(?r)(?:(?<![a-z])(?:{alternation(en['approx_before'])})\s{{1,3}}"
             rf"|(?:{alternation(zh['approx_before'])})\s{{0,2}})$"
         ),
-        "approx_after": regex.compile(rf"\s{{0,2}}(?:{alternation(zh['approx_after'])})"),
-        "part_before": regex.compile(
+        "approx_after": rxcache.compile(rf"\s{{0,2}}(?:{alternation(zh['approx_after'])})"),
+        "part_before": rxcache.compile(
             rf"(?r)(?<![a-z])(?P<p>{alternation(en['part_before'])})[\s-]{{1,3}}$"
         ),
         # 2015年中国: 中 alone names the middle of a year only before punctuation or a space
-        "year_part_after": regex.compile(
+        "year_part_after": rxcache.compile(
             rf"(?:年?(?P<p>{alternation(k for k in zh['year_parts'] if len(k) > 1)})"
             rf"|(?P<p>{alternation(single)})(?!(?<=中)[\u3400-\u9fff]))"
         ),
-        "month_part_after": regex.compile(
+        "month_part_after": rxcache.compile(
             rf"(?P<p>{alternation(zh['month_parts'])})(?!(?<=中)[\u3400-\u9fff])"
         ),
     }

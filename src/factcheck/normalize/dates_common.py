@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from factcheck import rxcache
 from factcheck.models import DateValue, Mod
 from factcheck.normalize.lexdata import load_lexicon
 
@@ -48,9 +49,7 @@ class Patterns(Mapping[str, "regex.Pattern[str]"]):
     def __getitem__(self, name: str) -> regex.Pattern[str]:
         pattern = self._compiled.get(name)
         if pattern is None:
-            import regex
-
-            pattern = self._compiled[name] = regex.compile(self._sources[name])
+            pattern = self._compiled[name] = rxcache.compile(self._sources[name])
         return pattern
 
     def __iter__(self) -> Iterator[str]:
@@ -60,11 +59,17 @@ class Patterns(Mapping[str, "regex.Pattern[str]"]):
         return len(self._sources)
 
 
+def _longest_first(word: str) -> tuple[int, str]:
+    # ties in a fixed order: the pattern text is then the same in every process (a set's
+    # order is not), which the cache of compiled patterns (factcheck.rxcache) relies on
+    return -len(word), word
+
+
 def alternation(words: Any) -> str:
     """A regex alternation of `words`, longest first, spaces matching any run of blanks."""
     import regex
 
-    items = sorted({str(w) for w in words}, key=len, reverse=True)
+    items = sorted({str(w) for w in words}, key=_longest_first)
     return "|".join(regex.escape(w).replace(r"\ ", r"[\s\-]{1,3}") for w in items)
 
 

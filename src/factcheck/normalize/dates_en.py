@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from factcheck import rxcache
 from factcheck.normalize.dates_common import (
     Found,
     Patterns,
@@ -157,7 +158,7 @@ def _patterns() -> Patterns:
     })
 
 
-_BLANKS = regex.compile(r"[\s-]+")
+_BLANKS = rxcache.compile(r"[\s-]+")
 
 
 def words(s: str) -> str:

@@ -8,8 +8,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterator
 
-import regex
-
+from factcheck import rxcache
 from factcheck.models import DateValue
 from factcheck.normalize.dates_common import (
     Found,
@@ -24,7 +23,7 @@ from factcheck.normalize.dates_common import (
 from factcheck.normalize.numerals import parse_english_number
 
 _W = r"(?<![a-z])"
-_BLANKS = regex.compile(r"[\s-]+")
+_BLANKS = rxcache.compile(r"[\s-]+")
 
 
 @functools.cache

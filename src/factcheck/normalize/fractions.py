@@ -18,15 +18,16 @@ from pathlib import Path
 
 import regex
 
+from factcheck import rxcache
 from factcheck.normalize.numerals import NumberWords, load_numbers, read_english_number
 from factcheck.normalize.quantity import Quantity, longest_first
 from factcheck.normalize.spoken import point_decimals
 
-_TOKEN = regex.compile(r"[a-z]++|\d[\d,]*+(?:\.\d++)?+")
-_GAP = regex.compile(r"(?:[ \t]++|[ \t]*+-[ \t]*+)$")
+_TOKEN = rxcache.compile(r"[a-z]++|\d[\d,]*+(?:\.\d++)?+")
+_GAP = rxcache.compile(r"(?:[ \t]++|[ \t]*+-[ \t]*+)$")
 _BACK = 100  # characters read back from a denominator for its numerator
 _MAX_TOKENS = 12
-_SLASH = regex.compile(
+_SLASH = rxcache.compile(
     r"(?<![\d/.:])(?<!\d,)(?P<neg>-[ \t]?)?+(?:(?P<whole>\d{1,3}+)[ \t]{1,2}+)?+"
     r"(?P<num>\d{1,3}+)[ \t]?+/[ \t]?+(?P<den>\d{1,3}+)(?![\d/]|[.,:]\d)"
 )
@@ -51,7 +52,7 @@ class FractionWords:
 
 
 def _alt(words: Sequence[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @functools.cache
@@ -65,7 +66,7 @@ def _fraction_words(extra: tuple[Path, ...]) -> FractionWords:
     big = _alt([*scales, *w.groups])
     return FractionWords(
         words=w,
-        denominator=regex.compile(
+        denominator=rxcache.compile(
             rf"\b(?:(?P<tens>{_alt(list(w.en_tens))})(?:[ \t]++|[ \t]*+-[ \t]*+))?+"
             rf"(?P<ord>{_alt(den_words)})\b"
         ),
@@ -75,13 +76,13 @@ def _fraction_words(extra: tuple[Path, ...]) -> FractionWords:
         compound_only=frozenset(f["compound_only"]),
         guarded=frozenset(f["guarded"]),
         plural_forms=frozenset(plural),
-        after_scale=regex.compile(rf"[ \t]++(?:of[ \t]++)?+(?:an?[ \t]++)?+(?P<scale>{big})\b"),
-        ratio=regex.compile(rf"[ \t]++(?:{_alt(f['ratio'])})[ \t]++"),
-        counted=regex.compile(rf"[ \t]++(?:{_alt(f['ratio_counted'])})[ \t]++"),
+        after_scale=rxcache.compile(rf"[ \t]++(?:of[ \t]++)?+(?:an?[ \t]++)?+(?P<scale>{big})\b"),
+        ratio=rxcache.compile(rf"[ \t]++(?:{_alt(f['ratio'])})[ \t]++"),
+        counted=rxcache.compile(rf"[ \t]++(?:{_alt(f['ratio_counted'])})[ \t]++"),
         max_whole=Decimal(f["ratio_max_whole"]),
         before_scale=frozenset(f["alone_before_scale"]),
         before_of=frozenset(f["alone_before_of"]),
-        minus=regex.compile(rf"\b(?:{_alt(w.raw['en'].get('en_minus') or ['minus'])})[ \t]++$"),
+        minus=rxcache.compile(rf"\b(?:{_alt(w.raw['en'].get('en_minus') or ['minus'])})[ \t]++$"),
         number_words=frozenset(
             {*w.ones, *w.en_tens, *w.hundred, *w.groups, *scales, *w.article, *w.joiner}
         ),

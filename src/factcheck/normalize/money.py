@@ -11,6 +11,7 @@ from pathlib import Path
 
 import regex
 
+from factcheck import rxcache
 from factcheck.models import Mention
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.numbers import scan_quantities
@@ -52,7 +53,7 @@ def _currencies(extra: tuple[Path, ...]) -> Currencies:
     suffix = _fold_keys(data["suffix"])
     sub = _fold_keys(data.get("subunits") or {})
     tenth = _fold_keys(data.get("tenth_subunits") or {})
-    names = sorted({*suffix, *sub, *tenth}, key=len, reverse=True)
+    names = sorted({*suffix, *sub, *tenth}, key=lambda n: (-len(n), n))
     classifier = "|".join(regex.escape(fold(str(x))) for x in data.get("classifiers") or [])
     # An English name must end at a word boundary (10 euros, not 10 eurostar).
     alts = "|".join(
@@ -60,15 +61,15 @@ def _currencies(extra: tuple[Path, ...]) -> Currencies:
     )
     return Currencies(
         prefix_codes=prefix,
-        prefix_re=regex.compile(
+        prefix_re=rxcache.compile(
             "(?:" + "|".join(regex.escape(k) for k in sorted(prefix, key=len, reverse=True)) + ")$"
         ),
         longest=max(map(len, prefix)),
-        suffix=regex.compile(rf"(?:[ \t]{{0,2}}+|-)(?:(?:{classifier})[ \t]?+)?+(?:{alts})"),
+        suffix=rxcache.compile(rf"(?:[ \t]{{0,2}}+|-)(?:(?:{classifier})[ \t]?+)?+(?:{alts})"),
         codes={**suffix, **sub, **tenth},
         subunits=frozenset(sub),
         tenths=frozenset(tenth),
-        suffix_name=regex.compile(rf"(?:{alts})(?=[ \t]*+$)"),
+        suffix_name=rxcache.compile(rf"(?:{alts})(?=[ \t]*+$)"),
         joined_tenths=_fold_keys(data.get("joined_tenth_subunits") or {}),
     )
 
@@ -136,7 +137,7 @@ def as_money(folded: str, q: Quantity, c: Currencies, floor: int = 0) -> Quantit
     )
 
 
-_JOIN = regex.compile(r"[ \t]{0,2}+(?:(?:and|又|零)[ \t]{0,2}+)?+")
+_JOIN = rxcache.compile(r"[ \t]{0,2}+(?:(?:and|又|零)[ \t]{0,2}+)?+")
 
 
 def _join_subunits(folded: str, qs: list[Quantity], c: Currencies) -> list[Quantity]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import regex
 
+from factcheck import rxcache
 from factcheck.models import Mention
 from factcheck.normalize.numerals import (
     NumberWords,
@@ -31,19 +32,19 @@ from factcheck.normalize.quantity import Quantity, exact, longest_first, to_ment
 _ARABIC = r"\d{1,3}+(?:,\d{3}(?!\d))++(?:\.\d++)?+|\d++(?:\.\d++)?+|(?<![\d.])\.\d++"
 _MAX_RUN = 40  # no real numeral is longer; longer runs of digits are codes, not numbers
 _SPLIT_WINDOW = 12
-_LETTERS = regex.compile(r"[a-z]++")
-_TRAILING_WORD = regex.compile(r"[a-z]++$")
-_PLAIN = regex.compile(r"[\d,.]++")
-_TOO_LONG = regex.compile(r"\d{41}")
-_WORD = regex.compile(r"[^\s\-]++")
-_PREV_WORD = regex.compile(r"([a-z]++)\s++$")
+_LETTERS = rxcache.compile(r"[a-z]++")
+_TRAILING_WORD = rxcache.compile(r"[a-z]++$")
+_PLAIN = rxcache.compile(r"[\d,.]++")
+_TOO_LONG = rxcache.compile(r"\d{41}")
+_WORD = rxcache.compile(r"[^\s\-]++")
+_PREV_WORD = rxcache.compile(r"([a-z]++)\s++$")
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _SMALL_UNITS_BARE = frozenset("百千佰仟万亿")
 
 
 def _alt(words: Sequence[str]) -> str:
     """A regex alternation of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True)
@@ -98,18 +99,18 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
     return NumberFinder(
         words=w,
         # the look-ahead lets most positions (CJK words, punctuation) fail at one character
-        master=regex.compile(
+        master=rxcache.compile(
             rf"(?=[0-9a-z.\-{minus_chars}{cjk}])(?:(?P<en>{en})|(?P<cjk>{cjk_run}))"
         ),
-        vague_en=regex.compile(vague_en),
-        idioms=regex.compile(_alt(idioms)) if idioms else None,
+        vague_en=rxcache.compile(vague_en),
+        idioms=rxcache.compile(_alt(idioms)) if idioms else None,
         units=frozenset({*w.small_units, *w.big_units}),
         approx_suffix=frozenset(q["after"]["over"]) & frozenset("多余几来"),
         vague_cjk=tuple(sorted(q["vague_cjk"], key=len, reverse=True)),
         pronoun_one=frozenset(raw.get("pronoun_one_after") or []),
         dozen=str(raw["cjk"]["dozen"]),
         not_dozen=frozenset(raw["cjk"]["dozen_not_before"]),
-        minus_en=regex.compile(rf"\b(?:{_alt(raw['en'].get('en_minus') or ['minus'])})\s++$"),
+        minus_en=rxcache.compile(rf"\b(?:{_alt(raw['en'].get('en_minus') or ['minus'])})\s++$"),
     )
 
 
@@ -325,11 +326,11 @@ def _english(folded: str, m: regex.Match[str], f: NumberFinder) -> list[Quantity
 
 # 1.3e6, -12e-1: scientific notation; 1 234 567, 40 000 (spaces, no-break or thin spaces
 # between groups of three, as ISO 31-0 writes them); 2.33 k (a space before k).
-_SCIENTIFIC = regex.compile(r"(?<![\w.\-])-?+\d{1,20}+(?:\.\d{1,20}+)?+e[+\-]?+\d{1,3}+(?![\w.])")
-_GROUPS = regex.compile(
+_SCIENTIFIC = rxcache.compile(r"(?<![\w.\-])-?+\d{1,20}+(?:\.\d{1,20}+)?+e[+\-]?+\d{1,3}+(?![\w.])")
+_GROUPS = rxcache.compile(
     r"(?<![\d,.])\d{1,3}+(?:[ \u00a0\u2009\u202f]\d{3}+(?!\d))++(?:\.\d++)?+(?![\d,]|\.\d)"
 )
-_SPACED_K = regex.compile(r"(?<![\w.,])(\d{1,3}+(?:\.\d++)?+)[ \t]{1,2}+k\b")
+_SPACED_K = rxcache.compile(r"(?<![\w.,])(\d{1,3}+(?:\.\d++)?+)[ \t]{1,2}+k\b")
 
 
 def _written_forms(folded: str) -> list[Quantity]:

@@ -18,12 +18,13 @@ from typing import Any, NamedTuple
 
 import regex
 
+from factcheck import rxcache
 from factcheck.normalize.lexdata import load_lexicon
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９，．－", "0123456789,.-")
-_ARABIC = regex.compile(r"\d{1,3}+(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+|\.\d++")
-_EN_TOKEN = regex.compile(r"\d[\d,]*+(?:\.\d++)?+|\.\d++|[a-z]++|[\s\-]++|.", regex.DOTALL)
-_ORDINAL = regex.compile(r"(\d{1,9}+)(?:st|nd|rd|th)")
+_ARABIC = rxcache.compile(r"\d{1,3}+(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+|\.\d++")
+_EN_TOKEN = rxcache.compile(r"\d[\d,]*+(?:\.\d++)?+|\.\d++|[a-z]++|[\s\-]++|.", regex.DOTALL)
+_ORDINAL = rxcache.compile(r"(\d{1,9}+)(?:st|nd|rd|th)")
 _ONE = Decimal(1)
 _Tok = tuple[str, Decimal, Decimal]  # (kind, value, step) of one numeral token
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import regex
 
+from factcheck import rxcache
 from factcheck.models import Mention
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.numbers import scan_quantities
@@ -56,25 +57,25 @@ def _percent_words(extra: tuple[Path, ...]) -> PercentWords:
     half = "|".join(regex.escape(h) for h in data["half"])
     fixed = {str(k): Decimal(str(v)) for k, v in data["fixed"].items()}
     return PercentWords(
-        suffix=regex.compile(rf"[ \t]{{0,4}}+(?:{alts})"),
+        suffix=rxcache.compile(rf"[ \t]{{0,4}}+(?:{alts})"),
         per_mille=frozenset(data.get("per_mille") or []),
         infix=str(data["fraction_infix"]),
         mixed=str(data["mixed_fraction_joiner"]),
         tenths=str(data["tenths"]),
         discount=str(data["discount"]),
         tenths_not_before=frozenset(data["tenths_not_before"]),
-        tenths_tail=regex.compile(
+        tenths_tail=rxcache.compile(
             rf"[ \t]?+(?P<tail>[1-9{digits}]|{half})(?![0-9{regex.escape(w.cjk_chars)}])"
         ),
         half=frozenset(data["half"]),
-        word_before=regex.compile(
+        word_before=rxcache.compile(
             rf"(?<![\d.%][ \t]{{0,2}}+)(?<!\b(?:{_words([*w.ones, *w.en_tens, *w.hundred])})"
             rf"[ \t]{{1,2}}+)\b(?:{_words(data['before_of'])})"
             r"[ \t]++of[ \t]++$"
         ),
-        clause_end=regex.compile(r"[ \t]*+(?:[.,;:!?)]|$)"),
+        clause_end=rxcache.compile(r"[ \t]*+(?:[.,;:!?)]|$)"),
         fixed=fixed,
-        fixed_pattern=regex.compile(
+        fixed_pattern=rxcache.compile(
             "|".join(regex.escape(k) for k in sorted(fixed, key=len, reverse=True))
         ),
         words=w,

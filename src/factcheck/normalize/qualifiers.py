@@ -24,6 +24,7 @@ from pathlib import Path
 
 import regex
 
+from factcheck import rxcache
 from factcheck.models import Mod
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.quantity import Quantity
@@ -66,17 +67,17 @@ def _qualifiers(extra: tuple[Path, ...]) -> Qualifiers:
     cjk = data["cjk"]
     return Qualifiers(
         before_mod=dict(before),
-        before_re=regex.compile(
+        before_re=rxcache.compile(
             "(?:"
             + "|".join(regex.escape(w) for w, _ in sorted(before, key=lambda wm: -len(wm[0])))
             + ")$"
         ),
         longest=max(len(w) for w, _ in before),
-        after=regex.compile(rf"[ \t]?+(?:{alts})"),
+        after=rxcache.compile(rf"[ \t]?+(?:{alts})"),
         after_mod=after,
         unit_only=frozenset(data.get("before_unit_only") or []),
         not_qualifiers=tuple(data.get("not_qualifiers") or []),
-        infix=regex.compile(rf"[ \t]{{0,2}}+(?:{infix})[ \t]{{0,2}}+"),
+        infix=rxcache.compile(rf"[ \t]{{0,2}}+(?:{infix})[ \t]{{0,2}}+"),
         pairs={str(k): str(v) for k, v in (q.get("range_pair") or {}).items()},
         units=frozenset({*cjk["small_units"], *cjk["big_units"]}),
     )

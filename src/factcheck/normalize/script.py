@@ -12,9 +12,11 @@ import unicodedata
 
 import regex
 
+from factcheck import rxcache
+
 # Characters NFKC may change: everything outside ASCII and the main CJK ideograph blocks.
-_COMPAT = regex.compile(r"[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]")
-_CJK = regex.compile(r"[\u3400-\u9fff]")  # compiled once: fold() runs per sentence and name
+_COMPAT = rxcache.compile(r"[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = rxcache.compile(r"[\u3400-\u9fff]")  # compiled once: fold() runs per sentence and name
 
 
 def _nfkc_char(match: regex.Match[str]) -> str:
@@ -84,8 +86,8 @@ _fold_short = functools.lru_cache(maxsize=8192)(_fold)
 # Full-width marks whose ASCII fold would change a value: "，" is CJK punctuation, never a
 # thousands separator ($20，300美圆 is two amounts), and "￥" is the renminbi sign of Chinese
 # input methods where "¥" is also the yen.
-_KEEP_FOR_VALUES = regex.compile("[，￥]")
-_FULL_DIGIT = regex.compile("[０-９]")
+_KEEP_FOR_VALUES = rxcache.compile("[，￥]")
+_FULL_DIGIT = rxcache.compile("[０-９]")
 
 
 def value_view(text: str, folded: str) -> str:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import regex
 
+from factcheck import rxcache
 from factcheck.normalize.numerals import NumberWords, read_english_number
 from factcheck.normalize.quantity import Quantity, exact
 
@@ -20,14 +21,14 @@ from factcheck.normalize.quantity import Quantity, exact
 def _compile(points: tuple[str, ...], small: tuple[str, ...]) -> regex.Pattern[str]:
     point = "|".join(regex.escape(p) for p in points)
     word = "|".join(regex.escape(w) for w in small)
-    return regex.compile(
+    return rxcache.compile(
         rf"[ \t]++(?:{point})[ \t]++(?P<digits>(?:{word})\b"
         rf"(?:(?:[ \t]++|[ \t]*+-[ \t]*+)(?:{word})\b){{0,7}}+)"
     )
 
 
 def _pattern(words: NumberWords) -> regex.Pattern[str]:
-    small = sorted({*words.ones, *words.en_tens}, key=len, reverse=True)
+    small = sorted({*words.ones, *words.en_tens}, key=lambda w: (-len(w), w))
     return _compile(tuple(words.raw["en"]["point"]), tuple(small))
 
 

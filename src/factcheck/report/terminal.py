@@ -15,10 +15,11 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from factcheck import rxcache
 from factcheck.models import Finding, Report, Side
 from factcheck.report.inert import inert
 
-_TRAILING = regex.compile(r" ++((?:\x1b\[[0-9;]*+m)*+)$", flags=regex.M)
+_TRAILING = rxcache.compile(r" ++((?:\x1b\[[0-9;]*+m)*+)$", flags=regex.M)
 KIND_STYLE = {"contradiction": "bold red", "review": "bold yellow", "agreement": "bold green"}
 CONTEXT_CHARS = 60  # characters of sentence kept on each side of the value
 
