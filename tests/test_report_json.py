@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
 
@@ -44,3 +45,33 @@ def test_hostile_text_stays_a_plain_string() -> None:
 
 def test_byte_identical_output() -> None:
     assert render(make_report(), "json") == render(make_report(), "json")
+
+
+def test_streamed_report_is_the_rendered_report() -> None:
+    # The CLI writes JSON record by record; it must be the same text, with claims and
+    # findings, with empty lists, and with text that looks like the report's own keys.
+    from factcheck.report.json import chunks
+
+    full = make_report('\n  "claims": [],\n')
+    reports = [
+        full,
+        make_report(),
+        full.model_copy(update={"findings": []}),
+        full.model_copy(update={"claims": [], "findings": []}),
+    ]
+    for report in reports:
+        assert "".join(chunks(report)) == render(report, "json")
+
+
+def test_cli_streams_the_same_json_to_stdout_and_to_a_file(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples" / "chip-takeover"
+    sources = [str(p) for p in sorted(examples.glob("*.*")) if p.suffix in (".md", ".txt")]
+    target = tmp_path / "report.json"
+    cmd = [sys.executable, "-m", "factcheck", "compare", *sources, "--format", "json"]
+    to_stdout = subprocess.run(cmd, capture_output=True, check=False)
+    subprocess.run([*cmd, "-o", str(target)], capture_output=True, check=False)
+    from factcheck import api
+
+    expected = render(api.compare(sources), "json").encode("utf-8")
+    assert to_stdout.stdout == expected
+    assert target.read_bytes() == expected

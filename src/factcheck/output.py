@@ -10,15 +10,20 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from factcheck.errors import UsageError
 
 
-def write(text: str, path: str | Path | None = None) -> None:
-    """`text` to stdout when `path` is None or "-", else atomically to `path`."""
+def write(text: str | Iterable[str], path: str | Path | None = None) -> None:
+    """`text` to stdout when `path` is None or "-", else atomically to `path`. `text` may
+    come in pieces (a large JSON report), written as they come."""
+    pieces = [text] if isinstance(text, str) else text
     if path is None or str(path) == "-":
-        _stdout(text)
+        for piece in pieces:
+            _stdout(piece)
+        sys.stdout.flush()
         return
     target = Path(path)
     if target.is_dir():
@@ -26,7 +31,7 @@ def write(text: str, path: str | Path | None = None) -> None:
     if target.exists() and not target.is_file():
         # A pipe or a device (-o /dev/stdout): write into it, never replace it with a file.
         with open(target, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines(pieces)
         return
     # Through a symlink, replace the file it points at and keep the link.
     target = target.resolve() if target.is_symlink() else target
@@ -37,7 +42,7 @@ def write(text: str, path: str | Path | None = None) -> None:
         raise UsageError(f"cannot write the report: {exc.strerror}", path=str(path)) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines(pieces)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
@@ -63,7 +68,6 @@ def _stdout(text: str) -> None:
         # A terminal or pipe that cannot take UTF-8 text: send the bytes anyway.
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
 
 
 __all__ = ["write"]

@@ -69,13 +69,17 @@ def emit(
 ) -> None:
     """Render and write. --quiet keeps, in text, only the findings that fail the run."""
     from factcheck.output import write
-    from factcheck.report import render
+    from factcheck.report import get, json, render
 
     if quiet and fmt == "text":
         failing = [f for f in report.findings if at_or_above(f.kind, fail_on)]
         if not failing:
             return
         report = report.model_copy(update={"findings": failing})
+    if get(fmt) is json.render:
+        # Record by record: a report on two 10 MB files is hundreds of MB of JSON.
+        write(json.chunks(report), output)
+        return
     write(render(report, fmt, color=color), output)
 
 
