@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from factcheck.counted import counted_noun, different_nouns, person_predicate
 from factcheck.cues import load_cues
 from factcheck.intervals import FRACTION, as_percent, comparable_kind, compare_values
+from factcheck.misreport import misreport_like
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
 from factcheck.normalize.script import fold
 
@@ -415,7 +416,9 @@ def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     unique = 0.1 if a.unique and b.unique else 0.0
     shared = _shared(a, b)
     timing = _timing(a, b)
-    score = min(1.0, 0.55 + ent + 0.15 * ctx + unique + 0.1 * min(shared, 2) + timing)
+    misreported = bool(same_person) and _misreported(a, b, person)
+    score = min(1.0, 0.55 + ent + 0.15 * ctx + unique + 0.1 * min(shared, 2) + timing
+                + 0.1 * misreported)
     # The same subject, or the same other figures around the value, tie the two together;
     # so do being the only statement of this relation in each source, and a running figure
     # stated as of the same moment on both sides (死亡人数截至13日 / deaths as of the 13th).
@@ -424,6 +427,7 @@ def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
         or shared > 0
         or (bool(unique) and not person and not _two_names(a, b))
         or (timing > 0 and a.status and b.status)
+        or misreported
     )
     pair = Pair(a.claim, b.claim, "same", round(score, 3), round(ctx, 3), confirmed)
     return score + _fit(a.claim, b.claim), pair
@@ -454,6 +458,17 @@ def _same_value(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     score = min(1.0, 0.6 + 0.15 * ctx + same + 0.1 * min(_shared(a, b), 2))
     pair = Pair(ca, cb, "context", round(score, 3), round(ctx, 3), True)
     return score, pair
+
+
+def _misreported(a: _Item, b: _Item, person: bool) -> bool:
+    """One relation, values that look like one figure misreported (19 vs 17 deaths, 3.2億
+    vs HK$32 million), and no two doers named: one fact told two ways. People's ages and
+    dates are left out: two people's ages, or the dates of two events of one kind, are as
+    close as a misreported one."""
+    ca, cb = a.claim, b.claim
+    if person or isinstance(ca.value, DateValue) or _two_names(a, b):
+        return False
+    return misreport_like(ca, cb)
 
 
 def _by_context(a: _Item, b: _Item) -> tuple[float, Pair] | None:

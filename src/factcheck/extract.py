@@ -33,6 +33,7 @@ _DASHES = ("-", "–", "—")
 _DATELINE_LATE = 240  # where the dateline's sentence may start at most (after a headline)
 _AGENCY = regex.compile(r"[ \t,，]*+[(（][^()（）\n]{1,40}+[)）][ \t]*+")
 _CJK_DIGITS = frozenset("一二三四五六七八九十两兩什")
+_NUMERAL_END = frozenset("0123456789０１２３４５６７８９万萬亿億")  # a number runs on past these
 _ONCE = frozenset("次度")  # 一次, 一度: "once", "at one point"
 _SMALL = 100  # a bare count below this, with no unit and no trigger, says nothing
 _OPEN, _CLOSE = "(（[【", ")）]】"
@@ -163,9 +164,15 @@ def _in_skip(skip: Sequence[tuple[int, int]], starts: Sequence[int], mention: Me
 
 
 def _is_noise(doc: Document, mention: Mention) -> bool:
-    """List numbering ("1. 2. 3.", "2、"), which states nothing."""
+    """List numbering ("1. 2. 3.", "2、"), which states nothing, and pieces of a number the
+    value layer split ("10萬8,216" read as 10萬 and 8,216): neither piece is the figure."""
     text = doc.text
-    if mention.kind != "number" or not mention.text.isdigit() or len(mention.text) > 3:
+    if mention.kind != "number":
+        return False
+    before = text[mention.start - 1 : mention.start] if mention.start else ""
+    if text[mention.end : mention.end + 1].isdigit() or (before and before in _NUMERAL_END):
+        return True
+    if not mention.text.isdigit() or len(mention.text) > 3:
         return False
     after = text[mention.end : mention.end + 1]
     before = text[mention.start - 1] if mention.start else "\n"

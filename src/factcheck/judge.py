@@ -18,6 +18,7 @@ from factcheck import codes, describe
 from factcheck.align import Pair, status_time, value_key
 from factcheck.counted import person_predicate
 from factcheck.intervals import ValueMatch, as_percent, comparable_kind, compare_values
+from factcheck.misreport import misreport_like
 from factcheck.models import (
     Claim,
     DateValue,
@@ -32,14 +33,10 @@ from factcheck.models import (
 CONFIDENT = 0.7  # alignment score a contradiction needs
 NEAR_IDENTICAL = 0.9  # context similarity that makes an unknown relation the same statement
 FAR_APART = 12.0  # a ratio of values beyond which two figures are not one fact misreported
-CLOSE = 1.5  # a ratio of values within which two figures may be one fact misreported
-YEARS_APART = 5  # years a misreported year may be off by
-DAYS_APART = 31  # days a misreported day may be off by (3月31日 vs 4月30日)
 TIME_DOUBT = 0.05  # confidence lost when the two claims' event times differ
 WEEK = 7  # a weekday resolved against the document's date may be a week off
 _DIGIT = regex.compile(r"[0-9０-９〇零一二三四五六七八九十]")
 _SOFT_MODALITIES = ("forecast", "hedged", "negated")
-_MONTH_DAY = regex.compile(r"(?:\d{4}|XXXX)-(\d\d)-(\d\d)")
 _MISMATCH = {"date": "FC101", "money": "FC102", "number": "FC103", "percent": "FC104"}
 
 
@@ -139,61 +136,6 @@ def _doubt(a: Claim, b: Claim) -> str | None:
     if ratio > FAR_APART and abs(power - round(power)) > 0.01:
         return "possibly not the same fact, magnitudes far apart"
     return None
-
-
-def misreport_like(a: Claim, b: Claim) -> bool:
-    """Whether two differing values look like one figure misreported rather than two
-    figures: close magnitudes (within RELATED_CLOSE), the same digits in another order
-    (21 and 12, 2.6万 and 62,000), a slipped scale word (3.8億 and NT$38 million), one digit
-    dropped or added (18.1% and 8.1%); for dates, the same year and month with another day,
-    or years a few apart. A date written without digits (明年, "last year") never is."""
-    va, vb = a.value, b.value
-    if isinstance(va, DateValue) or isinstance(vb, DateValue):
-        if not (isinstance(va, DateValue) and isinstance(vb, DateValue)
-                and _DIGIT.search(a.value_text) and _DIGIT.search(b.value_text)):
-            return False
-        ya, yb = _year(va), _year(vb)
-        if "year" in (va.granularity, vb.granularity):
-            return ya is not None and yb is not None and 0 < abs(ya - yb) <= YEARS_APART
-        # A day whose year was not written (XXXX-10-11) compares by month and day.
-        if va.granularity != "day" or vb.granularity != "day" or (ya and yb and ya != yb):
-            return False
-        day_a, day_b = _day_of_year(va.timex), _day_of_year(vb.timex)
-        return day_a is not None and day_b is not None and abs(day_a - day_b) <= DAYS_APART
-    x, y = _magnitude(as_percent(va)), _magnitude(as_percent(vb))
-    if x is None or y is None or min(x, y) <= 0:
-        return False
-    ratio = max(x, y) / min(x, y)
-    if ratio <= CLOSE:
-        return True
-    power = math.log10(ratio)
-    if abs(power - round(power)) < 0.01:
-        return True
-    da, db = _digits(x), _digits(y)
-    if min(len(da), len(db)) < 2:
-        return False
-    if sorted(da) == sorted(db):
-        return True
-    short, long = sorted((da, db), key=len)
-    return len(long) == len(short) + 1 and any(
-        long[:i] + long[i + 1 :] == short for i in range(len(long))
-    )
-
-
-def _day_of_year(timex: str) -> int | None:
-    """Month and day of a day's TIMEX as a rough day count (months of 31 days); None for a
-    week day (XXXX-WXX-4) or anything else without a month and a day."""
-    found = _MONTH_DAY.fullmatch(timex)
-    return int(found[1]) * 31 + int(found[2]) if found else None
-
-
-def _year(v: DateValue) -> int | None:
-    return v.start.year if v.start else None
-
-
-def _digits(x: float) -> str:
-    """The significant digits of a number: 26000 -> "26", 18.1 -> "181"."""
-    return f"{x:.6g}".split("e")[0].replace(".", "").lstrip("0").rstrip("0")
 
 
 def _magnitude(v: Value) -> float | None:

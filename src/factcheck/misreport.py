@@ -1,0 +1,94 @@
+"""Whether two differing values look like one figure misreported (a typo, a slipped scale
+word, a day or a year off) rather than two different figures."""
+
+from __future__ import annotations
+
+import math
+
+import regex
+
+from factcheck.intervals import as_percent
+from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, PercentValue, Value
+
+CLOSE = 1.5  # a ratio of values within which two figures may be one fact misreported
+YEARS_APART = 5  # years a misreported year may be off by
+ROUNDED = 3  # significant digits beside which a one-digit figure is a rounding
+DAYS_APART = 31  # days a misreported day may be off by (3月31日 vs 4月30日)
+_DIGIT = regex.compile(r"[0-9０-９〇零一二三四五六七八九十]")
+_MONTH_DAY = regex.compile(r"(?:\d{4}|XXXX)-(\d\d)-(\d\d)")
+
+
+def misreport_like(a: Claim, b: Claim) -> bool:
+    """Whether two differing values look like one figure misreported rather than two
+    figures: close magnitudes (within CLOSE), the same digits in another order
+    (21 and 12, 2.6万 and 62,000), a slipped scale word (3.8億 and NT$38 million), one digit
+    dropped or added (18.1% and 8.1%); for dates, the same year and month with another day,
+    or years a few apart. A date written without digits (明年, "last year") or a vague
+    amount ("thousands") never is."""
+    va, vb = a.value, b.value
+    if va.mod == "vague" or vb.mod == "vague":
+        return False  # "thousands", 数十亿: no figure to misreport
+    if isinstance(va, DateValue) or isinstance(vb, DateValue):
+        if not (isinstance(va, DateValue) and isinstance(vb, DateValue)
+                and _DIGIT.search(a.value_text) and _DIGIT.search(b.value_text)):
+            return False
+        ya, yb = _year(va), _year(vb)
+        if "year" in (va.granularity, vb.granularity):
+            return ya is not None and yb is not None and 0 < abs(ya - yb) <= YEARS_APART
+        # A day whose year was not written (XXXX-10-11) compares by month and day.
+        if va.granularity != "day" or vb.granularity != "day" or (ya and yb and ya != yb):
+            return False
+        day_a, day_b = _day_of_year(va.timex), _day_of_year(vb.timex)
+        return day_a is not None and day_b is not None and abs(day_a - day_b) <= DAYS_APART
+    x, y = _magnitude(as_percent(va)), _magnitude(as_percent(vb))
+    if x is None or y is None or min(x, y) <= 0:
+        return False
+    da, db = _digits(x), _digits(y)
+    if _rounded(da, va.mod, db) or _rounded(db, vb.mod, da):
+        return False  # a bare 10萬 beside 108,216 is a round figure or a threshold, not a typo
+    ratio = max(x, y) / min(x, y)
+    if ratio <= CLOSE:
+        return True
+    power = math.log10(ratio)
+    if abs(power - round(power)) < 0.01:
+        return True
+    if min(len(da), len(db)) < 2:
+        return False
+    if sorted(da) == sorted(db):
+        return True
+    short, long = sorted((da, db), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
+
+
+def _rounded(digits: str, mod: str | None, other: str) -> bool:
+    """A one-digit figure written bare (10萬, 100,000) beside a precise one."""
+    return mod is None and len(digits) == 1 and len(other) >= ROUNDED
+
+
+def _day_of_year(timex: str) -> int | None:
+    """Month and day of a day's TIMEX as a rough day count (months of 31 days); None for a
+    week day (XXXX-WXX-4) or anything else without a month and a day."""
+    found = _MONTH_DAY.fullmatch(timex)
+    return int(found[1]) * 31 + int(found[2]) if found else None
+
+
+def _year(v: DateValue) -> int | None:
+    return v.start.year if v.start else None
+
+
+def _digits(x: float) -> str:
+    """The significant digits of a number: 26000 -> "26", 18.1 -> "181"."""
+    return f"{x:.6g}".split("e")[0].replace(".", "").lstrip("0").rstrip("0")
+
+
+def _magnitude(v: Value) -> float | None:
+    if isinstance(v, MoneyValue):
+        return v.amount
+    if isinstance(v, NumberValue | PercentValue):
+        return v.value
+    return None
+
+
+__all__ = ["misreport_like"]
