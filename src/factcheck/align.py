@@ -466,7 +466,13 @@ def _misreported(a: _Item, b: _Item, person: bool) -> bool:
     dates are left out: two people's ages, or the dates of two events of one kind, are as
     close as a misreported one."""
     ca, cb = a.claim, b.claim
-    if person or isinstance(ca.value, DateValue) or _two_names(a, b):
+    if person or isinstance(ca.value, DateValue):
+        return False
+    # Two doers written in the two sentences block it; a subject carried over from an
+    # earlier sentence, or a place, is only a guess.
+    sa, sb = ca.subject, cb.subject
+    named = not (a.carried or b.carried or a.placed or b.placed)
+    if sa and sb and sa != sb and named and not _same_name(sa, sb):
         return False
     return misreport_like(ca, cb)
 

@@ -12,6 +12,7 @@ from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, PercentV
 
 CLOSE = 1.5  # a ratio of values within which two figures may be one fact misreported
 YEARS_APART = 5  # years a misreported year may be off by
+SCALE_SLIP = 4  # powers of ten a slipped scale word may move a figure by (萬 vs 億)
 ROUNDED = 3  # significant digits beside which a one-digit figure is a rounding
 DAYS_APART = 31  # days a misreported day may be off by (3月31日 vs 4月30日)
 _DIGIT = regex.compile(r"[0-9０-９〇零一二三四五六七八九十]")
@@ -23,11 +24,11 @@ def misreport_like(a: Claim, b: Claim) -> bool:
     figures: close magnitudes (within CLOSE), the same digits in another order
     (21 and 12, 2.6万 and 62,000), a slipped scale word (3.8億 and NT$38 million), one digit
     dropped or added (18.1% and 8.1%); for dates, the same year and month with another day,
-    or years a few apart. A date written without digits (明年, "last year") or a vague
-    amount ("thousands") never is."""
+    or years a few apart. A date written without digits (明年, "last year"), a vague amount
+    ("thousands") or a range never is."""
     va, vb = a.value, b.value
-    if va.mod == "vague" or vb.mod == "vague":
-        return False  # "thousands", 数十亿: no figure to misreport
+    if {va.mod, vb.mod} & {"vague", "range"}:
+        return False  # "thousands", 数十亿, HK$25 to HK$28.5: no one figure to misreport
     if isinstance(va, DateValue) or isinstance(vb, DateValue):
         if not (isinstance(va, DateValue) and isinstance(vb, DateValue)
                 and _DIGIT.search(a.value_text) and _DIGIT.search(b.value_text)):
@@ -51,7 +52,9 @@ def misreport_like(a: Claim, b: Claim) -> bool:
         return True
     power = math.log10(ratio)
     if abs(power - round(power)) < 0.01:
-        return True
+        # A slipped scale word (萬/億, million/billion) keeps two or more written digits;
+        # 1 vs 10 or 865 vs 865 million are two figures.
+        return round(power) <= SCALE_SLIP and min(len(da), len(db)) >= 2
     if min(len(da), len(db)) < 2:
         return False
     if sorted(da) == sorted(db):
