@@ -60,6 +60,7 @@ def entity_id(name: str, kind: str = "org") -> str:
     return _unknown_id(fold(name.strip()), kind)
 
 
+@functools.lru_cache(maxsize=8192)  # a story names the same people and firms again and again
 def _unknown_id(key: str, kind: str) -> str:
     if not key.isascii():
         from factcheck.romanize import romanized_id  # reads the pinyin table on first use
