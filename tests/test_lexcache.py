@@ -140,6 +140,13 @@ def test_default_place_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert lexcache.cache_dir() == tmp_path / "home" / ".cache" / "factcheck"
 
 
+def test_no_home_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(lexcache.ENV)
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(lexcache.os.path, "expanduser", lambda path: path)  # "~" stays "~"
+    assert lexcache.cache_dir() is None
+
+
 def test_data_marshal_cannot_keep_is_not_cached(cache: Path) -> None:
     parse = Parser()
     text = "day: 2025-01-17\n"

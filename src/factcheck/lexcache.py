@@ -37,9 +37,12 @@ def cache_dir() -> Path | None:
     value = os.environ.get(ENV)
     if value is not None:
         return None if value.strip().lower() in _OFF else Path(value)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):  # the XDG rule: a relative value is to be ignored
-        base = os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    if not os.path.isabs(base):  # unset, or relative, which the XDG rules say to ignore
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):  # no home directory: no cache, not one in the cwd
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "factcheck"
 
 
