@@ -11,15 +11,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import regex
-
+from factcheck import rxcache
 from factcheck.lexfiles import builtin
 from factcheck.models import Claim, NumberValue
 from factcheck.normalize.script import fold
 
 WINDOW = 4  # Han characters read as the noun at most
-_HAN = regex.compile(r"\p{Han}")
-_EN_WORD = regex.compile(r"[\s\-]{0,3}+([a-z]{1,30}+)\b")
+_HAN = rxcache.compile(r"\p{Han}")
+_EN_WORD = rxcache.compile(r"[\s\-]{0,3}+([a-z]{1,30}+)\b")
 
 
 @dataclass(frozen=True, slots=True)

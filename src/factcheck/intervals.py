@@ -12,15 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-import regex
-
-from factcheck import describe
+from factcheck import describe, rxcache
 from factcheck.models import DateValue, MoneyValue, NumberValue, PercentValue, Value
 
 MatchStatus = Literal["compatible", "incompatible", "loose", "incomparable"]
 
 # A TIMEX day, month or year with unknown digits written as X: 2025-01-17, XXXX-04, 201X.
-_TIMEX = regex.compile(r"[0-9X]{4}+(?:-[0-9X]{2}+(?:-[0-9X]{2}+)?+)?+")
+_TIMEX = rxcache.compile(r"[0-9X]{4}+(?:-[0-9X]{2}+(?:-[0-9X]{2}+)?+)?+")
 
 FRACTION = "fraction"  # the unit the value layer gives fractions (三分之一, two thirds)
 

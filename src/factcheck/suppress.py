@@ -20,16 +20,17 @@ from pathlib import Path
 
 import regex
 
+from factcheck import rxcache
 from factcheck.errors import ConfigError
 from factcheck.models import Finding
 
-_COMMENT = regex.compile(
+_COMMENT = rxcache.compile(
     r"<!--[ \t]*+factcheck:[ \t]*+ignore"
     r"(?P<codes>(?:[ \t,]++[A-Za-z0-9]++(?:-[A-Za-z0-9]++){0,10}+){0,50}+)[ \t]*+-->",
     regex.I,
 )
-_BLANK_LINES = regex.compile(r"\n[ \t\r]*+\n(?:[ \t\r]*+\n)*+")
-_ANY_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+_BLANK_LINES = rxcache.compile(r"\n[ \t\r]*+\n(?:[ \t\r]*+\n)*+")
+_ANY_COMMENT = rxcache.compile(r"<!--.*?-->", regex.S)
 
 
 @dataclass
