@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from pathlib import PurePath
 
 import regex
 
@@ -253,7 +254,9 @@ def _firm(pair: Pair, rates: Mapping[str, float] | None, agreeing: Claim | None)
     if found.code not in _FIRM:
         return None
     if agreeing is not None:
-        note = f"; {agreeing.source} also says {describe.value(agreeing.value)}"
+        # The file's name, not its path: a report reads the same wherever the files sit.
+        name = PurePath(agreeing.source).name
+        note = f"; {name} also says {describe.value(agreeing.value)}"
         found = found.model_copy(update={"explanation": found.explanation + note})
     return found
 
