@@ -182,3 +182,17 @@ def test_a_real_process_exit_writes_the_file(tmp_path: Path) -> None:
     assert (first.stdout, first.stderr) == ("0\n", "")
     assert second.stdout.strip() != "0"  # read from the file the first one left
     assert second.stderr == ""
+
+
+def test_a_full_file_keeps_only_what_the_last_run_used(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rxcache, "_MAX_ENTRIES", 3)
+    for word in ("a", "b", "c"):
+        rxcache.compile(word)
+    new_process(monkeypatch)
+    rxcache.compile("c")
+    rxcache.compile("d")  # four in the table: over the limit
+    new_process(monkeypatch)
+    rxcache.compile("c")
+    assert rxcache._stored == {("c", 0), ("d", 0)}

@@ -30,8 +30,10 @@ from factcheck import __version__, lexcache
 
 # Bump when the layout of the file changes.
 _FORMAT = 1
-# More entries than this (a long session of changing user lexicons): keep this run's only.
-_MAX_ENTRIES = 4000
+# More entries than this (changing user lexicons, several checkouts sharing the cache): keep
+# this run's only. A run of compare uses ~150 patterns (~70 KB, ~8 ms to read back); the
+# whole file is read by every run, so a file of old entries would eat what it saves.
+_MAX_ENTRIES = 600
 
 Key = tuple[str, int]
 
