@@ -206,6 +206,9 @@ def test_ctrl_c_exits_130_without_traceback_or_partial_output(tmp_path: Path) ->
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        # A shell without job control starts background jobs with SIGINT ignored, and Python
+        # keeps an inherited SIG_IGN; the test is about our handler, so start from the default.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(4)  # well past start-up: into reading and extraction
     if proc.poll() is not None:
