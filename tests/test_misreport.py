@@ -27,3 +27,7 @@ def test_misreport_like(case: dict[str, Any]) -> None:
     a, b = _claim(case["a"], "a.txt"), _claim(case["b"], "b.txt")
     assert misreport_like(a, b) is case["misreport"]
     assert misreport_like(b, a) is case["misreport"]
+    # Without the "close" test (two sources alone, money): only the digits themselves count.
+    strict = case.get("digits_only", case["misreport"])
+    assert misreport_like(a, b, close=False) is strict
+    assert misreport_like(b, a, close=False) is strict

@@ -474,7 +474,9 @@ def _misreported(a: _Item, b: _Item, person: bool) -> bool:
     named = not (a.carried or b.carried or a.placed or b.placed)
     if sa and sb and sa != sb and named and not _same_name(sa, sb):
         return False
-    return misreport_like(ca, cb)
+    # Two sources alone: merely close amounts (8 vs 10 million) are as often two figures
+    # (a fine and a legal maximum); only a figure's own digits misreported confirm the pair.
+    return misreport_like(ca, cb, close=not isinstance(ca.value, MoneyValue))
 
 
 def _by_context(a: _Item, b: _Item) -> tuple[float, Pair] | None:

@@ -19,7 +19,7 @@ _DIGIT = regex.compile(r"[0-9０-９〇零一二三四五六七八九十]")
 _MONTH_DAY = regex.compile(r"(?:\d{4}|XXXX)-(\d\d)-(\d\d)")
 
 
-def misreport_like(a: Claim, b: Claim) -> bool:
+def misreport_like(a: Claim, b: Claim, *, close: bool = True) -> bool:
     """Whether two differing values look like one figure misreported rather than two
     figures: close magnitudes (within CLOSE), the same digits in another order
     (21 and 12, 2.6万 and 62,000), a slipped scale word (3.8億 and NT$38 million), one digit
@@ -49,7 +49,7 @@ def misreport_like(a: Claim, b: Claim) -> bool:
         return False  # a bare 10萬 beside 108,216 is a round figure or a threshold, not a typo
     ratio = max(x, y) / min(x, y)
     if ratio <= CLOSE:
-        return True
+        return close
     power = math.log10(ratio)
     if abs(power - round(power)) < 0.01:
         # A slipped scale word (萬/億, million/billion) keeps two or more written digits;
