@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from factcheck.counted import counted_noun, different_nouns, person_predicate
 from factcheck.cues import load_cues
-from factcheck.intervals import FRACTION, as_percent, comparable_kind, compare_values
+from factcheck.intervals import FRACTION, as_percent, comparable_kind, compare_values, magnitude
 from factcheck.misreport import misreport_like
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
 from factcheck.normalize.script import fold
@@ -441,8 +441,7 @@ def _same_value(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     # Every test below only rules a pair out; the cheapest go first.
     va, vb = as_percent(ca.value), as_percent(cb.value)
     if not isinstance(va, DateValue):
-        x = va.amount if isinstance(va, MoneyValue) else getattr(va, "value", 0.0)
-        y = vb.amount if isinstance(vb, MoneyValue) else getattr(vb, "value", 0.0)
+        x, y = magnitude(va) or 0.0, magnitude(vb) or 0.0
         if min(x, y) <= 0 or max(x, y) / min(x, y) > SAME_VALUE_RATIO:
             return None  # "within more than 3,000" is no equal figure
     if _entities(a, b) is None or _different_things(a, b):
@@ -514,8 +513,7 @@ def _closeness(a: Claim, b: Claim) -> float | None:
     va, vb = as_percent(a.value), as_percent(b.value)
     if isinstance(va, MoneyValue) and isinstance(vb, MoneyValue) and va.currency != vb.currency:
         return None
-    x = va.amount if isinstance(va, MoneyValue) else getattr(va, "value", 0.0)
-    y = vb.amount if isinstance(vb, MoneyValue) else getattr(vb, "value", 0.0)
+    x, y = magnitude(va) or 0.0, magnitude(vb) or 0.0
     if x <= 0 or y <= 0:
         return None
     ratio = max(x, y) / min(x, y)

@@ -59,6 +59,15 @@ def as_percent(v: Value) -> Value:
     return v
 
 
+def magnitude(v: Value) -> float | None:
+    """The size of an amount, count or percentage (money by its amount); None for a date."""
+    if isinstance(v, MoneyValue):
+        return v.amount
+    if isinstance(v, NumberValue | PercentValue):
+        return v.value
+    return None
+
+
 def compare_values(
     a: Value, b: Value, *, rates: Mapping[str, float] | None = None, explain: bool = True
 ) -> ValueMatch:

@@ -18,17 +18,19 @@ import regex
 from factcheck import codes, describe
 from factcheck.align import Pair, status_time, value_key
 from factcheck.counted import person_predicate
-from factcheck.intervals import ValueMatch, as_percent, comparable_kind, compare_values
+from factcheck.intervals import (
+    ValueMatch,
+    as_percent,
+    comparable_kind,
+    compare_values,
+    magnitude,
+)
 from factcheck.misreport import misreport_like
 from factcheck.models import (
     Claim,
     DateValue,
     Finding,
-    MoneyValue,
-    NumberValue,
-    PercentValue,
     Side,
-    Value,
 )
 
 CONFIDENT = 0.7  # alignment score a contradiction needs
@@ -129,21 +131,13 @@ def _doubt(a: Claim, b: Claim) -> str | None:
         if near and not (_DIGIT.search(a.value_text) and _DIGIT.search(b.value_text)):
             return "possibly the same fact, a date resolved from a weekday or relative word"
         return None
-    x, y = _magnitude(as_percent(va)), _magnitude(as_percent(vb))
+    x, y = magnitude(as_percent(va)), magnitude(as_percent(vb))
     if x is None or y is None or min(x, y) <= 0:
         return None
     ratio = max(x, y) / min(x, y)
     power = math.log10(ratio)
     if ratio > FAR_APART and abs(power - round(power)) > 0.01:
         return "possibly not the same fact, magnitudes far apart"
-    return None
-
-
-def _magnitude(v: Value) -> float | None:
-    if isinstance(v, MoneyValue):
-        return v.amount
-    if isinstance(v, NumberValue | PercentValue):
-        return v.value
     return None
 
 

@@ -7,8 +7,8 @@ import math
 
 import regex
 
-from factcheck.intervals import as_percent
-from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, PercentValue, Value
+from factcheck.intervals import as_percent, magnitude
+from factcheck.models import Claim, DateValue
 
 CLOSE = 1.5  # a ratio of values within which two figures may be one fact misreported
 YEARS_APART = 5  # years a misreported year may be off by
@@ -41,7 +41,7 @@ def misreport_like(a: Claim, b: Claim, *, close: bool = True) -> bool:
             return False
         day_a, day_b = _day_of_year(va.timex), _day_of_year(vb.timex)
         return day_a is not None and day_b is not None and abs(day_a - day_b) <= DAYS_APART
-    x, y = _magnitude(as_percent(va)), _magnitude(as_percent(vb))
+    x, y = magnitude(as_percent(va)), magnitude(as_percent(vb))
     if x is None or y is None or min(x, y) <= 0:
         return False
     da, db = _digits(x), _digits(y)
@@ -84,14 +84,6 @@ def _year(v: DateValue) -> int | None:
 def _digits(x: float) -> str:
     """The significant digits of a number: 26000 -> "26", 18.1 -> "181"."""
     return f"{x:.6g}".split("e")[0].replace(".", "").lstrip("0").rstrip("0")
-
-
-def _magnitude(v: Value) -> float | None:
-    if isinstance(v, MoneyValue):
-        return v.amount
-    if isinstance(v, NumberValue | PercentValue):
-        return v.value
-    return None
 
 
 __all__ = ["misreport_like"]
