@@ -83,6 +83,49 @@ class _Item:
 SubjectType = Callable[[str], str | None]
 
 
+class _Statuses:
+    """compare_values(x, y).status, computed once per pair of distinct values: a large
+    comparison holds the same figures many times over (a block of equal figures is scored
+    pair by pair, and their sentences' neighbouring figures with them). Values are numbered
+    by their fields, so equal values written in two places share their verdicts."""
+
+    MEMO_MAX = 1 << 20  # verdicts kept; past this the memo starts again (memory stays flat)
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, int] = {}  # id(value) -> number of its fields
+        self._by_fields: dict[tuple[object, ...], int] = {}
+        self._held: list[Value] = []  # every value numbered stays alive: no id is reused
+        self._memo: dict[int, str] = {}
+        self._sizes: list[float | None] = []  # magnitude(as_percent(value)) by number
+
+    def number(self, v: Value) -> int:
+        n = self._by_id.get(id(v))
+        if n is None:
+            fields = (type(v), *v.__dict__.values())
+            n = self._by_fields.setdefault(fields, len(self._by_fields))
+            if n == len(self._sizes):
+                self._sizes.append(magnitude(as_percent(v)))
+            self._by_id[id(v)] = n
+            self._held.append(v)
+        return n
+
+    def size(self, v: Value) -> float | None:
+        """magnitude(as_percent(v)): the size of a figure, a fraction as its percentage."""
+        return self._sizes[self.number(v)]
+
+    def status(self, x: Value, y: Value) -> str:
+        key = (self.number(x) << 32) | self.number(y)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= self.MEMO_MAX:
+                self._memo.clear()
+            found = self._memo[key] = compare_values(x, y, explain=False).status
+        return found
+
+
+_statuses = _Statuses()  # replaced at the start and end of every align()
+
+
 @functools.lru_cache(maxsize=4096)
 def _folded(sentence: str) -> str:
     return fold(sentence)  # same length as the sentence, so claim offsets still apply
@@ -126,9 +169,12 @@ def _different_things(a: _Item, b: _Item) -> bool:
 def status_time(claim: Claim) -> bool:
     """Whether the claim's time qualifier is a status time ("as of", "截至", "by"): the
     moment a running figure held, rather than when the event or the report happened."""
-    if not claim.time_text:
-        return False
-    folded = fold(claim.time_text.strip())
+    return bool(claim.time_text) and _status_text(claim.time_text)
+
+
+@functools.lru_cache(maxsize=4096)  # a story repeats its few time phrases ("截至13日")
+def _status_text(time_text: str) -> bool:
+    folded = fold(time_text.strip())
     return any(hit.start == 0 for hit in load_cues().as_of.find(folded))
 
 
@@ -151,9 +197,14 @@ def align(claims: Sequence[Claim], *, subject_type: SubjectType | None = None) -
                   _neighbours(c, sentences[c.sentence_start]))
             for c in mine
         ]
+    global _statuses
+    _statuses = _Statuses()
     pairs: list[Pair] = []
-    for src_a, src_b in itertools.combinations(sorted(by_source), 2):
-        pairs.extend(_align_two(items[src_a], items[src_b]))
+    try:
+        for src_a, src_b in itertools.combinations(sorted(by_source), 2):
+            pairs.extend(_align_two(items[src_a], items[src_b]))
+    finally:
+        _statuses = _Statuses()  # let the values go
     return pairs
 
 
@@ -312,7 +363,7 @@ def _shared(a: _Item, b: _Item) -> int:
     for x in a.neighbours:
         kind = comparable_kind(x)
         for y, kind_y in zip(b.neighbours, kinds_b, strict=True):
-            if kind_y == kind and compare_values(x, y, explain=False).status == "compatible":
+            if kind_y == kind and _statuses.status(x, y) == "compatible":
                 found += 1
                 break
         if found == 2:
@@ -326,7 +377,7 @@ def _context(a: _Item, b: _Item) -> float:
 
 def _fit(a: Claim, b: Claim) -> float:
     """How well two values fit, to prefer a matching partner when several share a block."""
-    status = compare_values(a.value, b.value, explain=False).status
+    status = _statuses.status(a.value, b.value)
     return {"compatible": 0.1, "loose": 0.05}.get(status, 0.0)
 
 
@@ -360,7 +411,7 @@ def _timing(a: _Item, b: _Item) -> float:
     ta, tb = a.claim.time, b.claim.time
     if ta is None or tb is None:
         return 0.0
-    status = compare_values(ta, tb, explain=False).status
+    status = _statuses.status(ta, tb)
     if a.status and b.status:
         return {"compatible": 0.1, "incompatible": -0.1}.get(status, 0.0)
     # An event's day or a dateline differs between reports of one fact: weak evidence only.
@@ -439,9 +490,8 @@ def _same_value(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     unless they name different doers or count different things."""
     ca, cb = a.claim, b.claim
     # Every test below only rules a pair out; the cheapest go first.
-    va, vb = as_percent(ca.value), as_percent(cb.value)
-    if not isinstance(va, DateValue):
-        x, y = magnitude(va) or 0.0, magnitude(vb) or 0.0
+    if not isinstance(ca.value, DateValue):  # as_percent() neither makes nor unmakes dates
+        x, y = _statuses.size(ca.value) or 0.0, _statuses.size(cb.value) or 0.0
         if min(x, y) <= 0 or max(x, y) / min(x, y) > SAME_VALUE_RATIO:
             return None  # "within more than 3,000" is no equal figure
     if _entities(a, b) is None or _different_things(a, b):
@@ -450,7 +500,7 @@ def _same_value(a: _Item, b: _Item) -> tuple[float, Pair] | None:
         a, b
     ) is False:
         return None
-    if compare_values(ca.value, cb.value, explain=False).status != "compatible":
+    if _statuses.status(ca.value, cb.value) != "compatible":
         return None
     ctx = _context(a, b)
     same = 0.1 if ca.predicate and ca.predicate == cb.predicate else 0.0
