@@ -34,7 +34,7 @@ _ENV_NOT_SETTINGS = frozenset({"FACTCHECK_CONFIG", "FACTCHECK_LEXICON_CACHE"})
 
 
 class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     fail_on: FailOn = Field(
         default="contradiction", description="lowest finding kind that makes the exit code 1"

@@ -25,7 +25,7 @@ FindingKind = Literal["contradiction", "agreement", "review"]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class DateValue(_Record):
