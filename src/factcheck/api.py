@@ -50,7 +50,8 @@ def expand_sources(sources: Iterable[str | Path]) -> list[str]:
             )
             if not found:
                 raise UsageError(
-                    "directory holds no .md or .txt files", path=str(source),
+                    "directory holds no .md or .txt files",
+                    path=str(source),
                     hint="give the article files themselves",
                 )
             out.extend(str(p) for p in found)
@@ -134,17 +135,17 @@ def build_report(
     """A report with everything in its canonical order and the summary counted."""
     sources = sorted(
         (
-            SourceInfo(path=d.path, language=d.language, title=d.title, date=d.date)
+            SourceInfo.model_construct(path=d.path, language=d.language, title=d.title, date=d.date)
             for d in {d.path: d for d in documents}.values()
         ),
         key=lambda s: s.path,
     )
     ordered = sorted(findings, key=finding_key)
-    return Report(
+    return Report.model_construct(
         sources=sources,
         claims=sorted(claims, key=lambda c: (c.source, c.start, c.end, c.id)),
         findings=ordered,
-        summary=Summary(
+        summary=Summary.model_construct(
             contradictions=sum(f.kind == "contradiction" for f in ordered),
             agreements=sum(f.kind == "agreement" for f in ordered),
             review=sum(f.kind == "review" for f in ordered),

@@ -44,7 +44,7 @@ _MISMATCH = {"date": "FC101", "money": "FC102", "number": "FC103", "percent": "F
 
 
 def side(claim: Claim) -> Side:
-    return Side(
+    return Side.model_construct(
         claim=claim.id,
         source=claim.source,
         line=claim.line,
@@ -145,7 +145,7 @@ def _finding(
     code: str, pair: Pair, explanation: str, confidence: float, *, predicate: str | None = ""
 ) -> Finding:
     spec = codes.get(code)
-    return Finding(
+    return Finding.model_construct(
         kind=spec.kind,
         code=spec.code,
         name=spec.name,
@@ -157,9 +157,7 @@ def _finding(
     )
 
 
-def judge_all(
-    pairs: Sequence[Pair], *, rates: Mapping[str, float] | None = None
-) -> list[Finding]:
+def judge_all(pairs: Sequence[Pair], *, rates: Mapping[str, float] | None = None) -> list[Finding]:
     """Findings for every pair; agreements that share a claim merge into one finding with
     every side, so three sources telling one fact give one agreement, not three."""
     findings = [judge(p, rates=rates) for p in pairs]
@@ -233,9 +231,7 @@ def _odd_one_out(
     return _firm(Pair(a, b, "same", pair.score, pair.context, True), rates, None)
 
 
-def _firm(pair: Pair, rates: Mapping[str, float] | None, agreeing: Claim | None) -> (
-    Finding | None
-):
+def _firm(pair: Pair, rates: Mapping[str, float] | None, agreeing: Claim | None) -> Finding | None:
     """The verdict on a pair taken as confirmed, when that verdict is a contradiction."""
     # Two agreeing sources outweigh the small doubt of differing event times (a year read
     # from another clause), not a reconciling reason: those still make a review.

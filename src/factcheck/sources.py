@@ -41,7 +41,8 @@ def document_from_text(text: str, path: str) -> Document:
         size += len(sentence.text)
     sample = "\n".join(sample_parts)
     language = language_from_tag(front.lang, sample) if front.lang else detect_language(sample)
-    return Document(
+    # Internal data of known types: constructed without a validation pass.
+    return Document.model_construct(
         path=path,
         text=text,
         language=language,

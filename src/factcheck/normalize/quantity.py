@@ -53,14 +53,18 @@ def to_mention(q: Quantity, text: str) -> Mention:
     low, high = _num(q.low), _num(q.high)
     mod = q.mod
     if q.kind == "money":
-        val: MoneyValue | NumberValue | PercentValue = MoneyValue(
+        # Built without validation: the finders' values are already of the right types, and
+        # validating thousands of them per article cost a schema build and per-field checks.
+        val: MoneyValue | NumberValue | PercentValue = MoneyValue.model_construct(
             amount=value, low=low, high=high, currency=q.currency or "XXX", mod=mod
         )
     elif q.kind == "percent":
-        val = PercentValue(value=value, low=low, high=high, mod=mod)
+        val = PercentValue.model_construct(value=value, low=low, high=high, mod=mod)
     else:
-        val = NumberValue(value=value, low=low, high=high, unit=q.unit, mod=mod)
-    return Mention(text=text[q.start : q.end], start=q.start, end=q.end, kind=q.kind, value=val)
+        val = NumberValue.model_construct(value=value, low=low, high=high, unit=q.unit, mod=mod)
+    return Mention.model_construct(
+        text=text[q.start : q.end], start=q.start, end=q.end, kind=q.kind, value=val
+    )
 
 
 class Spans:
