@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from factcheck import codes
-from factcheck.config import Config
+from factcheck.config import Config, default_config
 from factcheck.errors import UsageError
 from factcheck.models import Claim, Document, Finding, Mention, Report, SourceInfo, Summary
 
@@ -74,7 +74,7 @@ def analyse(document: Document, config: Config | None = None) -> tuple[list[Ment
     from factcheck.predicates import load_predicates
     from factcheck.values import find_values
 
-    config = config or Config()
+    config = config or default_config()
     mentions = find_values(document.text, document.date, document.language)
     claims = extract_claims(
         document,
@@ -97,7 +97,7 @@ def extract(
 
 def compare(sources: Sequence[str | Path], config: Config | None = None) -> Report:
     """Compare two or more sources with each other (directories expand to their files)."""
-    config = config or Config()
+    config = config or default_config()
     paths = expand_sources(sources)
     if len(paths) < 2:
         raise UsageError(
@@ -117,7 +117,7 @@ def compare_claims(
     from factcheck.entities import load_entities
     from factcheck.judge import judge_all
 
-    config = config or Config()
+    config = config or default_config()
     registry = load_entities(tuple(config.aliases))
     findings = judge_all(align(claims, subject_type=registry.type_of), rates=config.rates)
     kept = [
