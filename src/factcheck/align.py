@@ -29,7 +29,14 @@ from rapidfuzz import fuzz
 
 from factcheck.counted import counted_noun, different_nouns, person_predicate
 from factcheck.cues import load_cues
-from factcheck.intervals import FRACTION, as_percent, comparable_kind, compare_values, magnitude
+from factcheck.intervals import (
+    FRACTION,
+    as_percent,
+    comparable_kind,
+    compare_values,
+    magnitude,
+    measure_of,
+)
 from factcheck.misreport import misreport_like
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
 from factcheck.normalize.script import fold
@@ -237,11 +244,12 @@ def _align_two(left: list[_Item], right: list[_Item]) -> list[Pair]:
 
 
 def _known_key(c: Claim) -> object:
-    return (c.predicate, comparable_kind(c.value)) if c.predicate else None
+    return (c.predicate, comparable_kind(c.value), measure_of(c.value)) if c.predicate else None
 
 
 def _kind_key(c: Claim) -> object:
-    return comparable_kind(c.value)
+    # A measure blocks with measures of its unit only: 320 metres is never 320 people.
+    return (comparable_kind(c.value), measure_of(c.value))
 
 
 def value_key(c: Claim) -> object:
@@ -262,7 +270,7 @@ def value_key(c: Claim) -> object:
             return None
         if v.unit is None and v.value.is_integer() and YEARS[0] <= v.value <= YEARS[1]:
             return None
-    return (v.kind, _rounded(v.value))
+    return (v.kind, measure_of(v), _rounded(v.value))
 
 
 def _rounded(x: float) -> float:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from factcheck import rxcache
 from factcheck.lexfiles import builtin
 from factcheck.models import Claim, NumberValue
+from factcheck.normalize.measures import is_measure
 from factcheck.normalize.script import fold
 
 WINDOW = 4  # Han characters read as the noun at most
@@ -123,6 +124,8 @@ def counted_noun(claim: Claim) -> str | None:
     value = claim.value
     if not isinstance(value, NumberValue) or claim.predicate in _units().uncounted:
         return None
+    if is_measure(value.unit):
+        return None  # a measure's unit is compared as a unit, not as a counted noun
     # A classifier as the unit (個 in 近三個賽季) says nothing of what is counted: read on.
     if value.unit and fold(value.unit) not in _units().classifiers:
         return _singular(fold(value.unit))

@@ -7,6 +7,7 @@ symbols and scale words are data (lexicon/display.yaml).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from factcheck.models import DateValue, MoneyValue, NumberValue, PercentValue, Value
@@ -62,9 +63,39 @@ def value(v: Value) -> str:
 
 
 def _number_value(v: NumberValue) -> str:
+    show: Callable[[float], str] = number
+    if v.unit == "s":
+        show = duration
+    elif v.unit in _MEASURE_SYMBOLS:
+        unit = v.unit
+
+        def show(x: float) -> str:
+            return f"{number(x)} {unit}"
+
     if v.mod in ("range", "vague") and v.low is not None and v.high is not None:
-        return f"{number(v.low)}–{number(v.high)}"
-    return _with_mod(number(v.value), v.mod)
+        return f"{show(v.low)}–{show(v.high)}"
+    return _with_mod(show(v.value), v.mod)
+
+
+# Base units of measures (normalize/measures.py) written after the figure; a counted noun is not.
+_MEASURE_SYMBOLS = frozenset({"m", "kg", "°C", "m²", "km/h", "B", "mAh"})
+
+
+def duration(seconds: float) -> str:
+    """7221 -> "2 h 0 min 21 s"; 900 -> "15 min"; 14 -> "14 s"; whole days as days."""
+    if not float(seconds).is_integer() or seconds < 60:
+        return f"{_trim(seconds)} s"
+    total = int(seconds)
+    if total % 86400 == 0:
+        return f"{total // 86400:,} d"
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    parts = [f"{h:,} h"] if h else []
+    if m or (h and s):
+        parts.append(f"{m} min")
+    if s:
+        parts.append(f"{s} s")
+    return " ".join(parts)
 
 
 def predicate(name: str | None) -> str:
@@ -74,4 +105,4 @@ def predicate(name: str | None) -> str:
     return name.replace(".", " ").replace("_", " ")
 
 
-__all__ = ["money", "number", "predicate", "value"]
+__all__ = ["duration", "money", "number", "predicate", "value"]

@@ -16,6 +16,7 @@ from factcheck.cues import Clauses, ends_with, is_clock, load_cues
 from factcheck.entities import EntityMention, EntityRegistry
 from factcheck.modality import Cue, modality_of, sentence_cues
 from factcheck.models import Claim, DateValue, Document, Mention, NumberValue, Sentence
+from factcheck.normalize.measures import fits, measure_predicate
 from factcheck.normalize.script import fold
 from factcheck.phrases import Hit
 from factcheck.predicates import PredicateLexicon, Trigger
@@ -292,7 +293,7 @@ def _choose_trigger(
         gap = max(0, trig.start - m.end, m.start - trig.end)
         pred = lexicon.choose(trig, m.kind, gap)
         same = ctx.clauses.index(trig.start) == here
-        if pred is None or (only_here and not same):
+        if pred is None or (only_here and not same) or not _fits(m, pred):
             continue
         crossed = _crosses(m, trig, ctx, text)
         if pred not in trig.predicates and (not same or crossed or as_of):
@@ -310,6 +311,11 @@ def _choose_trigger(
             and not trig.text.isascii() and later):
         _, trig, pred = later[0]
     return trig, pred
+
+
+def _fits(m: Mention, pred: str) -> bool:
+    # A length is a length whatever verb is near; a bare count states no length.
+    return not isinstance(m.value, NumberValue) or fits(m.value.unit, pred)
 
 
 def _crosses(m: Mention, trig: Trigger, ctx: _Context, text: str) -> int:
@@ -412,6 +418,8 @@ def _claim(
                                    m.kind)
         first = _anchor(trigger, chosen[1], m, t_ctx, lexicon) if chosen else trigger
         anchor = (first.start, first.end)
+    if pred_name is None and isinstance(m.value, NumberValue):
+        pred_name = measure_predicate(m.value.unit)  # 320公尺 alone is a length
     predicate = lexicon.predicates.get(pred_name) if pred_name else None
     pronouns = _near(t_ctx.pronouns, t_ctx.pronoun_starts, anchor[0] - WINDOW, anchor[0])
     pronoun = next((p.payload[0] for p in reversed(pronouns) if p.end <= anchor[0]), None)

@@ -14,6 +14,7 @@ from typing import Literal
 
 from factcheck import describe, rxcache
 from factcheck.models import DateValue, MoneyValue, NumberValue, PercentValue, Value
+from factcheck.normalize.measures import is_measure
 
 MatchStatus = Literal["compatible", "incompatible", "loose", "incomparable"]
 
@@ -59,6 +60,13 @@ def as_percent(v: Value) -> Value:
     return v
 
 
+def measure_of(v: Value) -> str | None:
+    """The base unit of a measure (m, kg, s, °C …); None for a count or any other value."""
+    if isinstance(v, NumberValue) and is_measure(v.unit):
+        return v.unit
+    return None
+
+
 def magnitude(v: Value) -> float | None:
     """The size of an amount, count or percentage (money by its amount); None for a date."""
     if isinstance(v, MoneyValue):
@@ -80,6 +88,13 @@ def compare_values(
             return ValueMatch(
                 "incomparable", "different kinds of value: a fraction vs a count", "kind"
             )
+        if measure_of(a) != measure_of(b):
+            # 320 metres and 320 seconds, or 12 °C and "12": not one figure.
+            return ValueMatch(
+                "incomparable",
+                f"different units: {measure_of(a) or 'a count'} vs {measure_of(b) or 'a count'}",
+                "unit",
+            )
     elif PercentValue in (type(a), type(b)):
         a, b = as_percent(a), as_percent(b)
     if a.kind != b.kind:
@@ -94,7 +109,8 @@ def compare_values(
     assert isinstance(b, NumberValue | PercentValue)
     span_a, span_b = _span(a.value, a.low, a.high, a.mod), _span(b.value, b.low, b.high, b.mod)
     sa, sb = (describe.value(a), describe.value(b)) if explain else ("", "")
-    return _numeric(span_a, span_b, _NOUN[a.kind], sa, sb)
+    noun = "measures" if measure_of(a) else _NOUN[a.kind]
+    return _numeric(span_a, span_b, noun, sa, sb)
 
 
 def _span(point: float, low: float | None, high: float | None, mod: str | None) -> _Span:
@@ -212,4 +228,5 @@ __all__ = [
     "as_percent",
     "comparable_kind",
     "compare_values",
+    "measure_of",
 ]

@@ -23,6 +23,7 @@ from factcheck.models import Mention, NumberValue
 from factcheck.normalize.clock import clock_spans
 from factcheck.normalize.fractions import add_fractions
 from factcheck.normalize.lexdata import load_lexicon
+from factcheck.normalize.measures import is_measure, wrap_measures
 from factcheck.normalize.money import wrap_money
 from factcheck.normalize.numbers import scan_quantities
 from factcheck.normalize.percent import wrap_percent
@@ -105,6 +106,7 @@ def find_values(
         qs = scan_quantities(folded, extra)
         qs = wrap_percent(folded, wrap_money(folded, qs, extra), extra)
         qs = add_fractions(folded, qs, extra)
+        qs = wrap_measures(folded, qs, extra)
         units = _unit_pattern(tuple(Path(p) for p in extra))
         for q in qualify(folded, qs, extra, units):
             m = to_mention(q, text)
@@ -122,8 +124,14 @@ def find_values(
         m
         for m in settled
         if m.kind in wanted
-        and not (m.kind == "number" and clock is not None and clock.overlaps(m.start, m.end))
+        and not (m.kind == "number" and clock is not None and clock.overlaps(m.start, m.end)
+                 and not _duration(m))
     ]
+
+
+def _duration(m: Mention) -> bool:
+    # "2:00:12" looks like a time of day, but was read as a race time.
+    return isinstance(m.value, NumberValue) and is_measure(m.value.unit)
 
 
 class _Where(TypedDict):
