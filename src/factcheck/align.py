@@ -53,6 +53,9 @@ SAME_VALUE_RATIO = 1.02  # how close two figures must be to count as the same fi
 YEARS = (1900, 2100)  # a bare whole number in this range is as likely a year as a count
 NEIGHBOURS_MAX = 6  # values kept from a claim's sentence as its language-neutral context
 
+ASIDE = 0.02  # ranking lost per side that is a headline or list entry
+_CLOSERS = tuple("。．.!！?？；;」』”\"'’）)…")
+
 _KEYS = regex.compile(r"[a-z][a-z0-9]++|[\p{Han}]")
 
 
@@ -85,6 +88,9 @@ class _Item:
     # Values of the other claims in the same sentence: a language-neutral context.
     neighbours: tuple[Value, ...] = ()
     noun: str | None = None  # what a count counts (read once per claim, used per pair)
+    # A headline, a heading or a timeline entry (no closing punctuation) repeats a figure the
+    # body states in full: the body's statement is the one to pair when both could be.
+    aside: bool = False
 
 
 SubjectType = Callable[[str], str | None]
@@ -163,9 +169,10 @@ def _item(
         placed = kind in ("place", "media")
     # A subject carried over from an earlier sentence is a guess, not a statement.
     carried = bool(claim.subject_text) and fold(claim.subject_text or "") not in sent
+    aside = not claim.sentence.rstrip().endswith(_CLOSERS)
     return _Item(
         claim, masked, tuple(map(sys.intern, keys)), weak or carried, carried, placed,
-        status_time(claim), unique, neighbours, counted_noun(claim),
+        status_time(claim), unique, neighbours, counted_noun(claim), aside,
     )
 
 
@@ -306,7 +313,8 @@ def _scored(
         ids_b = [i for i in blocks_b[key] if i not in used_b]
         for ia, ib in _candidates(ids_a, ids_b, left, right):
             if (hit := scorer(left[ia], right[ib])) is not None:
-                out.append((hit[0], hit[1], ia, ib))
+                aside = ASIDE * (left[ia].aside + right[ib].aside)
+                out.append((hit[0] - aside, hit[1], ia, ib))
     return out
 
 
