@@ -21,7 +21,8 @@ from factcheck.phrases import PhraseMatcher
 _LATIN_TOKEN = regex.compile(r"[A-Za-z][A-Za-z0-9]*+(?:[&.'’-][A-Za-z0-9]++)*+")
 _DOT_NAME = regex.compile(r"\p{Han}{1,4}+(?:[·•‧・]\p{Han}{1,4}+){1,2}+")
 _HAN = regex.compile(r"\p{Han}")
-_CURRENCY_AFTER = regex.compile(r"[$＄]")
+_CURRENCY_SIGNS = ("$", "＄")  # right after a token: "NT$", "HK$"
+_DOTS = "·•‧・"  # the dots a _DOT_NAME joins its parts with
 # Characters that cannot be inside a Chinese name: particles, prepositions, conjunctions.
 _STOP = frozenset("的了与和及向对在是为被由把将从等以于其该这那此并而且或但也都已曾就还又")
 _CONNECTORS = frozenset({"of", "de", "van", "von", "der", "la", "&", "and"})
@@ -103,12 +104,17 @@ def _latin_names(text: str, folded: str, start: int, end: int) -> Iterator[NameS
 
     for match in _LATIN_TOKEN.finditer(text, start, end):
         word = match.group()
-        if _CURRENCY_AFTER.match(text, match.end()):
+        if text.startswith(_CURRENCY_SIGNS, match.end()):
             continue  # "NT$", "HK$": a currency, not a name
-        gap = text[run[-1].end() : match.start()] if run else ""
-        capital = word[0].isupper() or any(c.isupper() for c in word[1:])
-        joined = (bool(run) and gap == " " and len(run) < _MAX_RUN
-                  and not _possessive(run[-1].group()))
+        # A token starts with a letter, so it has a capital unless it is all lower case.
+        capital = not word.islower()
+        if not run:
+            # Most tokens are lower-case words outside any name: nothing to flush or join.
+            if capital:
+                run.append(match)
+            continue
+        gap = text[run[-1].end() : match.start()]
+        joined = gap == " " and len(run) < _MAX_RUN and not _possessive(run[-1].group())
         if joined and (capital or word.lower() in _CONNECTORS):
             run.append(match)
         else:
@@ -129,7 +135,9 @@ def _strip_generic(core: str) -> str:
 
 def _han_names(text: str, folded: str, start: int, end: int) -> Iterator[NameSpan]:
     data = _data()
-    for match in _DOT_NAME.finditer(text, start, end):
+    part = text[start:end]
+    dotted = any(dot in part for dot in _DOTS)  # most sentences hold no dot name: skip the scan
+    for match in _DOT_NAME.finditer(text, start, end) if dotted else ():
         name = folded[match.start() : match.end()]
         # Cut at particles on either side: "向埃隆·马斯克" -> 埃隆·马斯克.
         first_dot = next(i for i, c in enumerate(name) if c in "·•‧・")
