@@ -60,8 +60,9 @@ def _patterns() -> Patterns:
         ),
         "rel_month": (rf"(?P<rm>{rm})(?:\s{{0,2}}{_DAY}\s{{0,2}}(?P<dsuf>[日号]))?"),
         "md": (nb + r"(?<!年\s{0,2})" + _MD),
+        # (?=\d) first: most positions fail at once instead of testing the look-behind
         "day": (
-            rf"(?<![\d月]\s{{0,2}}|\d)(?P<d>3[01]|[12]\d|0?[1-9])\s{{0,2}}(?P<dsuf>[日号])"
+            rf"(?=\d)(?<![\d月]\s{{0,2}}|\d)(?P<d>3[01]|[12]\d|0?[1-9])\s{{0,2}}(?P<dsuf>[日号])"
             rf"(?!{alternation(zh['not_day_after'])})"
         ),
         "rel_day": (rf"(?:{rd})"),
