@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -53,6 +54,7 @@ class NumberFinder:
 
     words: NumberWords
     master: regex.Pattern[str]
+    starts: re.Pattern[str]  # every position where `master` may match, and few others
     vague_en: regex.Pattern[str]
     idioms: regex.Pattern[str] | None
     units: frozenset[str]
@@ -101,6 +103,13 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
         # the look-ahead lets most positions (CJK words, punctuation) fail at one character
         master=rxcache.compile(
             rf"(?=[0-9a-z.\-{minus_chars}{cjk}])(?:(?P<en>{en})|(?P<cjk>{cjk_run}))"
+        ),
+        # A match starts at a digit, a point, a minus or a Chinese numeral, or at a word that
+        # begins like an article or an English number word. The standard library's scanner
+        # finds these several times faster than `master` fails at every other position.
+        starts=re.compile(
+            rf"[0-9.\-{minus_chars}{cjk}]"
+            rf"|(?<![a-z0-9_.])(?:{_alt([*w.article, *en_words])})"
         ),
         vague_en=rxcache.compile(vague_en),
         idioms=rxcache.compile(_alt(idioms)) if idioms else None,
@@ -355,12 +364,23 @@ def _written_forms(folded: str) -> list[Quantity]:
     return out
 
 
+def _numerals(folded: str, f: NumberFinder) -> Iterator[regex.Match[str]]:
+    """f.master.finditer(folded), trying `master` only where `starts` finds a start."""
+    match = f.master.match
+    end = 0
+    for start in f.starts.finditer(folded):
+        at = start.start()
+        if at >= end and (m := match(folded, at)) is not None:
+            end = m.end()
+            yield m
+
+
 def scan_quantities(folded: str, extra: Sequence[Path] = ()) -> list[Quantity]:
     """Every numeric value in the folded text, sorted by start, not overlapping."""
     f = number_finder(extra)
     idioms = [m.span() for m in f.idioms.finditer(folded)] if f.idioms else []
     found: list[Quantity] = []
-    for m in f.master.finditer(folded):
+    for m in _numerals(folded, f):
         if m.group("en") is not None:
             found.extend(_english(folded, m, f))
         else:
