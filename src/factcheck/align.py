@@ -392,9 +392,29 @@ def _context(a: _Item, b: _Item) -> float:
 
 
 def _fit(a: Claim, b: Claim) -> float:
-    """How well two values fit, to prefer a matching partner when several share a block."""
+    """How well two values fit, to prefer a matching partner when several share a block.
+    Only the same figure written twice counts: a figure that merely falls within a rough one
+    (2小时0分21秒 within "2 hours") gets no preference, as the rough one is often another fact
+    (the two-hour barrier) and must not take the precise figure's partner."""
     status = _statuses.status(a.value, b.value)
+    if status == "compatible" and not _mutual(a.value, b.value):
+        return 0.0
     return {"compatible": 0.1, "loose": 0.05}.get(status, 0.0)
+
+
+def _mutual(x: Value, y: Value) -> bool:
+    """Each figure lies within the other's interval (dates: always, as they were)."""
+    px, py = magnitude(as_percent(x)), magnitude(as_percent(y))
+    if px is None or py is None:
+        return True
+    vx, vy = as_percent(x), as_percent(y)
+    assert not isinstance(vx, DateValue)
+    assert not isinstance(vy, DateValue)
+    return _holds(vx.low, vx.high, py) and _holds(vy.low, vy.high, px)
+
+
+def _holds(low: float | None, high: float | None, x: float) -> bool:
+    return (low is None or low <= x * (1 + 1e-9)) and (high is None or x <= high * (1 + 1e-9))
 
 
 def _entities(a: _Item, b: _Item) -> float | None:
@@ -541,7 +561,11 @@ def _misreported(a: _Item, b: _Item, person: bool) -> bool:
         return False
     # Two sources alone: merely close amounts (8 vs 10 million) are as often two figures
     # (a fine and a legal maximum); only a figure's own digits misreported confirm the pair.
-    return misreport_like(ca, cb, close=not isinstance(ca.value, MoneyValue))
+    # So too for two exact measures: the finishing times of one race are all within a few
+    # percent; an estimate (约15分钟, "around 12 minutes") is misreported by closeness too.
+    exact = (measure_of(ca.value) is not None and ca.value.mod is None and cb.value.mod is None
+             and ca.value != cb.value)
+    return misreport_like(ca, cb, close=not (isinstance(ca.value, MoneyValue) or exact))
 
 
 def _by_context(a: _Item, b: _Item) -> tuple[float, Pair] | None:

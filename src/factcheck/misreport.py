@@ -8,7 +8,7 @@ import math
 import regex
 
 from factcheck.intervals import as_percent, magnitude
-from factcheck.models import Claim, DateValue
+from factcheck.models import Claim, DateValue, NumberValue, Value
 
 CLOSE = 1.5  # a ratio of values within which two figures may be one fact misreported
 YEARS_APART = 5  # years a misreported year may be off by
@@ -25,7 +25,8 @@ def misreport_like(a: Claim, b: Claim, *, close: bool = True) -> bool:
     (21 and 12, 2.6万 and 62,000), a slipped scale word (3.8億 and NT$38 million), one digit
     dropped or added (18.1% and 8.1%); for dates, the same year and month with another day,
     or years a few apart. A date written without digits (明年, "last year"), a vague amount
-    ("thousands") or a range never is."""
+    ("thousands") or a range never is. With `close` False, close magnitudes alone are not
+    enough: only the digits (5870 and 5780, 2.3 and 3.2) tell."""
     va, vb = a.value, b.value
     if {va.mod, vb.mod} & {"vague", "range"}:
         return False  # "thousands", 数十亿, HK$25 to HK$28.5: no one figure to misreport
@@ -44,14 +45,14 @@ def misreport_like(a: Claim, b: Claim, *, close: bool = True) -> bool:
     x, y = magnitude(as_percent(va)), magnitude(as_percent(vb))
     if x is None or y is None or min(x, y) <= 0:
         return False
-    da, db = _digits(x), _digits(y)
+    da, db = _written_digits(va, x), _written_digits(vb, y)
     if _rounded(da, va.mod, db) or _rounded(db, vb.mod, da):
         return False  # a bare 10萬 beside 108,216 is a round figure or a threshold, not a typo
     ratio = max(x, y) / min(x, y)
-    if ratio <= CLOSE:
+    if ratio <= CLOSE and (close or da == db):
         return close
     power = math.log10(ratio)
-    if abs(power - round(power)) < 0.01:
+    if ratio > CLOSE and abs(power - round(power)) < 0.01:
         # A slipped scale word (萬/億, million/billion) keeps two or more written digits;
         # 1 vs 10 or 865 vs 865 million are two figures.
         return round(power) <= SCALE_SLIP and min(len(da), len(db)) >= 2
@@ -79,6 +80,16 @@ def _day_of_year(timex: str) -> int | None:
 
 def _year(v: DateValue) -> int | None:
     return v.start.year if v.start else None
+
+
+def _written_digits(v: Value, x: float) -> str:
+    """The digits as a person writes the figure: a duration in seconds as hours, minutes and
+    seconds (7221 s is 2:00:21, so its digits are 20021), anything else as the number."""
+    if isinstance(v, NumberValue) and v.unit == "s" and x.is_integer() and x >= 60:
+        h, rest = divmod(int(x), 3600)
+        m, sec = divmod(rest, 60)
+        return (f"{h}{m:02}{sec:02}" if h else f"{m}{sec:02}").rstrip("0")
+    return _digits(x)
 
 
 def _digits(x: float) -> str:
