@@ -76,10 +76,16 @@ def _outside_urls(mentions: list[Mention], text: str) -> list[Mention]:
     return [m for m in mentions if not urls.overlaps(m.start, m.end)]
 
 
+def _rank(m: Mention) -> int:
+    # A measure ranks with dates, so the longer wins: "1.2 million tonnes" is no 1.2 (Jan 2),
+    # while 5天后 is a date, not the five days inside it.
+    return _PRIORITY["date"] if _measure(m) else _PRIORITY[m.kind]
+
+
 def _settle(mentions: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: amounts, percentages and dates beat the numbers inside them;
     among equals the longest wins."""
-    ranked = sorted(mentions, key=lambda m: (_PRIORITY[m.kind], -(m.end - m.start), m.start))
+    ranked = sorted(mentions, key=lambda m: (_rank(m), -(m.end - m.start), m.start))
     spans = Spans()
     taken = [m for m in ranked if spans.take(m.start, m.end)]
     return sorted(taken, key=lambda m: (m.start, m.end))
@@ -125,12 +131,11 @@ def find_values(
         for m in settled
         if m.kind in wanted
         and not (m.kind == "number" and clock is not None and clock.overlaps(m.start, m.end)
-                 and not _duration(m))
+                 and not _measure(m))  # "2:00:12" is a race time, not a time of day
     ]
 
 
-def _duration(m: Mention) -> bool:
-    # "2:00:12" looks like a time of day, but was read as a race time.
+def _measure(m: Mention) -> bool:
     return isinstance(m.value, NumberValue) and is_measure(m.value.unit)
 
 

@@ -114,7 +114,7 @@ def _measure_words(extra: tuple[Path, ...]) -> MeasureWords:
         before=before,
         before_re=rxcache.compile(rf"(?:{_alt(list(before))})[ \t]?+$") if before else None,
         tail=tail,
-        glued_re=rxcache.compile(rf"(?<![\w.,])({_ARABIC})({glued_alt})(?![a-z0-9])"),
+        glued_re=rxcache.compile(rf"(?<![0-9a-z.,])({_ARABIC})({glued_alt})(?![a-z0-9])"),
         glued=glued,
         not_after=tuple(map(str, data.get("measure_not_after") or ())),
         ordinal=tuple(map(str, data.get("measure_ordinal") or ())),
