@@ -92,6 +92,19 @@ def test_date_without_event_dates_the_next_sentence() -> None:
     assert [c.predicate for c in claims] == ["person.left_role"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northwind posted revenue of about $3.1 billion in 2023, its best year. A court awarded damages later.",
+        "该公司2023年营收约31亿元。法院随后判令其赔偿。",
+    ],
+)
+def test_date_of_a_sentence_with_its_own_event_is_not_lent_to_the_next(text: str) -> None:
+    year = "2023" if "2023年" not in text else "2023年"
+    [claim] = _claims(document(text), [mention(text, year, "date")])
+    assert claim.predicate is None
+
+
 def test_bracketed_date_takes_no_trigger_outside_its_brackets() -> None:
     text = "到了今天（2025年10月），双方的诉讼仍在继续。"
     doc = document(text)

@@ -377,6 +377,10 @@ def _next_sentence_trigger(reader: _Reader, i: int, m: Mention) -> tuple[_Contex
     sentence of its paragraph when that one carries no date ("…他选择退出董事会")."""
     if m.kind != "date" or i + 1 >= len(reader.sentences):
         return None
+    if reader.context(i).triggers:
+        # The sentence tells an event of its own ("revenue of NT$5.2 billion in 2024"): the
+        # date is when that held, not the date of the next sentence's event.
+        return None
     nxt = reader.context(i + 1)
     if nxt.sentence.paragraph != reader.sentences[i].paragraph or nxt.dates:
         return None
