@@ -72,7 +72,20 @@ def _data() -> _NameData:
     )
 
 
+def _shouted(text: str, start: int, end: int) -> bool:
+    """A line of English in capitals ("MARKET SHARE", "LATEST UPDATES"): a heading, whose
+    words are no one's name (an acronym beside lower-case words is left alone)."""
+    part = text[start:end]
+    return (
+        len(_LATIN_TOKEN.findall(part)) >= 2
+        and not any(c.islower() for c in part)
+        and not _HAN.search(part)
+    )
+
+
 def _latin_names(text: str, folded: str, start: int, end: int) -> Iterator[NameSpan]:
+    if _shouted(text, start, end):
+        return
     data = _data()
     run: list[regex.Match[str]] = []
 
