@@ -195,6 +195,8 @@ def _triangulate(
             for other in partners.get(known.id, ()):
                 if other.source in (odd.source, known.source):
                     continue
+                if _dated_apart(odd, known, other):
+                    continue
                 if any(p.source == other.source for p in partners.get(odd.id, ())):
                     continue  # the odd claim agrees with that source: no clear odd one out
                 # The agreeing pair may have been read as two relations; giving the same
@@ -215,6 +217,20 @@ def _triangulate(
 
 
 _FIRM = frozenset(_MISMATCH.values())
+
+
+def _dated_apart(odd: Claim, *agreeing: Claim) -> bool:
+    """A figure dated to a year ("its record, set in 2021, was HK$126 million") where no
+    agreeing source dates theirs to a year (undated, or the day of the news) may be another
+    moment's figure: two sources agreeing do not outvote it. Years on both sides are often
+    read from other clauses and hold nothing back. Dates are left out: a date is its own
+    time."""
+    return (
+        not isinstance(odd.value, DateValue)
+        and odd.time is not None
+        and odd.time.granularity == "year"
+        and not any(c.time is not None and c.time.granularity == "year" for c in agreeing)
+    )
 
 
 def _odd_one_out(
