@@ -95,7 +95,8 @@ def test_date_without_event_dates_the_next_sentence() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Northwind posted revenue of about $3.1 billion in 2023, its best year. A court awarded damages later.",
+        "Northwind posted revenue of about $3.1 billion in 2023, its best year. "
+        "A court awarded damages later.",
         "该公司2023年营收约31亿元。法院随后判令其赔偿。",
     ],
 )
