@@ -87,5 +87,5 @@ def case_mentions(case: dict[str, Any]) -> tuple[Mention, list[Mention]]:
     text = case["text"]
     main = mention(text, case["value"], case["kind"], nth=case.get("nth", 0),
                    unit=case.get("unit"))
-    others = [mention(text, o["text"], o["kind"]) for o in case.get("also", ())]
+    others = [mention(text, o["text"], o["kind"], unit=o.get("unit")) for o in case.get("also", ())]
     return main, others

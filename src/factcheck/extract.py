@@ -16,7 +16,7 @@ from factcheck.cues import Clauses, ends_with, is_clock, load_cues
 from factcheck.entities import EntityMention, EntityRegistry
 from factcheck.modality import Cue, modality_of, sentence_cues
 from factcheck.models import Claim, DateValue, Document, Mention, NumberValue, Sentence
-from factcheck.normalize.measures import fits, measure_predicate
+from factcheck.normalize.measures import fits, is_measure, measure_predicate
 from factcheck.normalize.script import fold
 from factcheck.phrases import Hit
 from factcheck.predicates import PredicateLexicon, Trigger
@@ -124,8 +124,10 @@ class _Reader:
             self._contexts[i] = _Context(
                 sentence=s,
                 clauses=Clauses(self.text, s.start, s.end, self.cues.clause_breaks),
+                # The unit of a measure (48小時) is no trigger for the next value (83艘).
                 triggers=_outside(_outside(self.lexicon.triggers(part, s.start), found),
-                                  [m for m in self.by_sentence.get(i, []) if m.kind == "date"]),
+                                  [m for m in self.by_sentence.get(i, [])
+                                   if m.kind == "date" or _is_measure(m)]),
                 placed=place(found, self.folded, s.start, self.cues),
                 pronouns=[
                     Hit(h.start + s.start, h.end + s.start, h.phrase, h.payload)
@@ -313,6 +315,10 @@ def _choose_trigger(
     return trig, pred
 
 
+def _is_measure(m: Mention) -> bool:
+    return isinstance(m.value, NumberValue) and is_measure(m.value.unit)
+
+
 def _fits(m: Mention, pred: str) -> bool:
     # A length is a length whatever verb is near; a bare count states no length.
     return not isinstance(m.value, NumberValue) or fits(m.value.unit, pred)
@@ -424,6 +430,9 @@ def _claim(
         anchor = (first.start, first.end)
     if pred_name is None and isinstance(m.value, NumberValue):
         pred_name = measure_predicate(m.value.unit)  # 320公尺 alone is a length
+        if pred_name is not None:
+            clause = folded[spans[0][0] : spans[0][1]]
+            pred_name = lexicon.refine(pred_name, clause, m.kind)  # 任期 + 18天: a tenure
     predicate = lexicon.predicates.get(pred_name) if pred_name else None
     pronouns = _near(t_ctx.pronouns, t_ctx.pronoun_starts, anchor[0] - WINDOW, anchor[0])
     pronoun = next((p.payload[0] for p in reversed(pronouns) if p.end <= anchor[0]), None)
