@@ -109,6 +109,11 @@ class _Statuses:
         self._by_fields: dict[tuple[object, ...], int] = {}
         self._held: list[Value] = []  # every value numbered stays alive: no id is reused
         self._memo: dict[int, str] = {}
+        # Neighbour tuples by id (held, so no id is reused) -> their values' numbers, and
+        # the figures two such tuples share by their numbers.
+        self._tuples: dict[int, tuple[int, ...]] = {}
+        self._held_tuples: list[tuple[Value, ...]] = []
+        self._shared: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
         self._sizes: list[float | None] = []  # magnitude(as_percent(value)) by number
 
     def number(self, v: Value) -> int:
@@ -125,6 +130,23 @@ class _Statuses:
     def size(self, v: Value) -> float | None:
         """magnitude(as_percent(v)): the size of a figure, a fraction as its percentage."""
         return self._sizes[self.number(v)]
+
+    def numbers(self, values: tuple[Value, ...]) -> tuple[int, ...]:
+        found = self._tuples.get(id(values))
+        if found is None:
+            found = self._tuples[id(values)] = tuple(map(self.number, values))
+            self._held_tuples.append(values)
+        return found
+
+    def shared(self, xs: tuple[Value, ...], ys: tuple[Value, ...]) -> int:
+        """_count_shared(xs, ys), once per pair of distinct tuples of values."""
+        key = (self.numbers(xs), self.numbers(ys))
+        found = self._shared.get(key)
+        if found is None:
+            if len(self._shared) >= self.MEMO_MAX:
+                self._shared.clear()
+            found = self._shared[key] = _count_shared(xs, ys)
+        return found
 
     def status(self, x: Value, y: Value) -> str:
         key = (self.number(x) << 32) | self.number(y)
@@ -374,11 +396,15 @@ def _shared(a: _Item, b: _Item) -> int:
     up to two: no score gains from a third."""
     if not (a.neighbours and b.neighbours):
         return 0
+    return _statuses.shared(a.neighbours, b.neighbours)
+
+
+def _count_shared(xs: tuple[Value, ...], ys: tuple[Value, ...]) -> int:
     found = 0
-    kinds_b = [comparable_kind(y) for y in b.neighbours]
-    for x in a.neighbours:
+    kinds_b = [comparable_kind(y) for y in ys]
+    for x in xs:
         kind = comparable_kind(x)
-        for y, kind_y in zip(b.neighbours, kinds_b, strict=True):
+        for y, kind_y in zip(ys, kinds_b, strict=True):
             if kind_y == kind and _statuses.status(x, y) == "compatible":
                 found += 1
                 break
