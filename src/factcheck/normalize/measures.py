@@ -52,6 +52,7 @@ class MeasureWords:
     glued: dict[str, _Unit]
     not_after: tuple[str, ...]
     ordinal: tuple[str, ...]
+    negative: tuple[str, ...]  # 零下: below zero
     predicate: dict[str, str]  # base -> the relation of a measure with no trigger
     predicates: dict[str, frozenset[str]]  # base -> trigger relations it may take
     only: frozenset[str]  # relations no bare count takes
@@ -112,12 +113,17 @@ def _measure_words(extra: tuple[Path, ...]) -> MeasureWords:
         joined=joined,
         joined_re=rxcache.compile(_word_re(list(joined))) if joined else None,
         before=before,
-        before_re=rxcache.compile(rf"(?:{_alt(list(before))})[ \t]?+$") if before else None,
+        # A qualifier may stand between the prefix and its number (时速约为18海里).
+        before_re=(
+            rxcache.compile(rf"(?:{_alt(list(before))})[^\d\s,.，。、；;]{{0,3}}+$")
+            if before else None
+        ),
         tail=tail,
         glued_re=rxcache.compile(rf"(?<![0-9a-z.,])({_ARABIC})({glued_alt})(?![a-z0-9])"),
         glued=glued,
         not_after=tuple(map(str, data.get("measure_not_after") or ())),
         ordinal=tuple(map(str, data.get("measure_ordinal") or ())),
+        negative=tuple(fold(str(x)) for x in data.get("measure_negative") or ()),
         predicate=predicate,
         predicates=predicates,
         only=frozenset(map(str, data.get("measure_only_predicates") or ())),
@@ -178,13 +184,14 @@ def _unit_after(folded: str, q: Quantity, w: MeasureWords) -> tuple[int, _Unit] 
     return None
 
 
-def _prefix(folded: str, q: Quantity, w: MeasureWords) -> tuple[int, _Unit] | None:
+def _prefix(folded: str, q: Quantity, w: MeasureWords) -> tuple[int, _Unit, str] | None:
     if w.before_re is None:
         return None
-    m = w.before_re.search(folded, max(0, q.start - 8), q.start)
+    m = w.before_re.search(folded, max(0, q.start - 12), q.start)
     if m is None:
         return None
-    return m.start(), w.before[m.group().rstrip(" \t")]
+    word = next(b for b in sorted(w.before, key=len, reverse=True) if m.group().startswith(b))
+    return m.start(), w.before[word], m.group()[len(word):].strip()
 
 
 def _ordinal(folded: str, q: Quantity, w: MeasureWords) -> bool:
@@ -196,13 +203,21 @@ def _read_one(folded: str, q: Quantity, w: MeasureWords) -> Quantity | None:
         return None
     pre = _prefix(folded, q, w)
     if pre is not None:
-        start, unit = pre
+        start, unit, gap = pre
         tails = w.tail.get(unit.base, {})
         end, factor = q.end, unit.factor
         for word, f in sorted(tails.items(), key=lambda t: -len(t[0])):
             if folded.startswith(word, q.end):
                 end, factor = q.end + len(word), unit.factor * f
                 break
+        if any(folded.startswith(word, q.start) for word in w.negative):
+            return None  # the 零 of 零下 is no figure
+        if gap:
+            # 时速约为18海里: the qualifier between is left for the qualifier reader, which
+            # needs it right before the value; 零下 (below zero) makes the figure negative.
+            start = q.start
+            if any(word in gap for word in w.negative):
+                factor = -factor
         return _scaled(q, start, end, _Unit(unit.base, factor))
     found = _unit_after(folded, q, w)
     if found is None:
