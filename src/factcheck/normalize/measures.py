@@ -29,6 +29,18 @@ _GAP = rxcache.compile(r"[ \t]?+-?+[ \t]?+")
 # Between parts of one duration: nothing (2小时0分), 零 (2小时零5分), or ", and" in English.
 _JOIN = rxcache.compile(r"零|[ \t]*+,?+[ \t]*+(?:and[ \t]++)?+")
 _SECONDS = "s"
+_FRACTION = "fraction"  # the unit the fraction reader gives ("2 and a half")
+HALF_UNIT = Decimal("0.5")
+# A half is read to a tenth of its unit either way: 半小时 is 27-33 minutes.
+_HALF_STEP = Decimal("0.2")
+# A half before the unit (一个半小时, "2 and a half hours") or after it (两天半).
+_HALF_BEFORE = rxcache.compile(r"个?+半|[ \t]++and a half[ \t]++")
+_HALF_AFTER = rxcache.compile(r"半(?!\p{Han})")
+_HALF_ALONE = rxcache.compile(
+    r"(?<![0-9〇零一二三四五六七八九十百两个几多])半个?+(?P<zh>小时|钟头|天|月|分钟)"
+    r"|\bhalf an?+[ \t]++(?P<en>hour|day|month|minute)\b"
+    r"|\ban?+[ \t]++(?P<en2>hour|day|month|minute)[ \t]++and a half\b"
+)
 _MINUTE = Decimal(60)
 _HOUR = Decimal(3600)
 
@@ -170,18 +182,44 @@ def _scaled(q: Quantity, start: int, end: int, unit: _Unit) -> Quantity:
                    mult=mult)
 
 
-def _unit_after(folded: str, q: Quantity, w: MeasureWords) -> tuple[int, _Unit] | None:
+def _unit_after(folded: str, q: Quantity, w: MeasureWords) -> tuple[int, _Unit, bool] | None:
+    """Where the unit after `q` ends, the unit, and whether a half is added (一个半小时,
+    两天半, "2 and a half hours")."""
+    half = _HALF_BEFORE.match(folded, q.end)
     gap = _GAP.match(folded, q.end)
     at = gap.end() if gap else q.end
     # "3.2-tonne" and "120 km" take a hyphen or a space; a Chinese unit follows at once.
-    for pos in dict.fromkeys((q.end, at)):
+    for pos in dict.fromkeys(p for p in (half.end() if half else None, q.end, at) if p):
         m = w.after_re.match(folded, pos)
-        if m is None or (pos != q.end and not m.group().isascii()):
+        if m is None or (pos != q.end and not m.group().isascii() and half is None):
             continue
         if folded.startswith(w.not_after, m.end()):
             return None
-        return m.end(), w.after[m.group()]
+        unit = w.after[m.group()]
+        if half is not None and pos == half.end():
+            return m.end(), unit, unit.base == _SECONDS
+        after = _HALF_AFTER.match(folded, m.end())
+        if after is not None and unit.base == _SECONDS:
+            return after.end(), unit, True
+        return m.end(), unit, False
     return None
+
+
+def _halves(folded: str, w: MeasureWords) -> list[Quantity]:
+    """Half a unit with no number before it: 半小时, 半个月, "half an hour", and "an hour and a
+    half" (1.5)."""
+    out: list[Quantity] = []
+    if "半" not in folded and "half" not in folded:
+        return out
+    for m in _HALF_ALONE.finditer(folded):
+        word = m.group("zh") or m.group("en") or m.group("en2")
+        unit = w.after.get(word) or w.after.get("个" + word)
+        if unit is None or unit.base != _SECONDS:
+            continue
+        value = Decimal("1.5") if m.group("en2") else HALF_UNIT
+        q = exact(m.start(), m.end(), value, _HALF_STEP)
+        out.append(_scaled(q, m.start(), m.end(), unit))
+    return out
 
 
 def _prefix(folded: str, q: Quantity, w: MeasureWords) -> tuple[int, _Unit, str] | None:
@@ -199,7 +237,8 @@ def _ordinal(folded: str, q: Quantity, w: MeasureWords) -> bool:
 
 
 def _read_one(folded: str, q: Quantity, w: MeasureWords) -> Quantity | None:
-    if q.kind != "number" or q.unit is not None or q.weak or _ordinal(folded, q, w):
+    mixed = q.unit == _FRACTION and q.value >= 1  # "2 and a half hours"
+    if q.kind != "number" or (q.unit is not None and not mixed) or q.weak or _ordinal(folded, q, w):
         return None
     pre = _prefix(folded, q, w)
     if pre is not None:
@@ -222,7 +261,13 @@ def _read_one(folded: str, q: Quantity, w: MeasureWords) -> Quantity | None:
     found = _unit_after(folded, q, w)
     if found is None:
         return None
-    return _scaled(q, q.start, found[0], found[1])
+    end, unit, half = found
+    if mixed:
+        q = exact(q.start, q.end, q.value, _HALF_STEP)  # a fraction is exact; its use is not
+    if half:
+        # 一个半小时 is 1.5 hours, precise to the half hour.
+        q = exact(q.start, q.end, q.value + HALF_UNIT, _HALF_STEP)
+    return _scaled(q, q.start, end, unit)
 
 
 def _joined_minutes(folded: str, q: Quantity, w: MeasureWords, after_hours: bool) -> (
@@ -303,7 +348,7 @@ def wrap_measures(folded: str, qs: list[Quantity], extra: Sequence[Path] = ()) -
             out[-1] = _compound(folded, [prev, read])
             continue
         out.append(read)
-    extra_qs = [*_glued(folded, w), *_clock_durations(folded, w)]
+    extra_qs = [*_glued(folded, w), *_clock_durations(folded, w), *_halves(folded, w)]
     if extra_qs:
         out = longest_first([*extra_qs, *out])
     return out
