@@ -76,10 +76,12 @@ def _shouted(text: str, start: int, end: int) -> bool:
     """A line of English in capitals ("MARKET SHARE", "LATEST UPDATES"): a heading, whose
     words are no one's name (an acronym beside lower-case words is left alone)."""
     part = text[start:end]
+    # Cheapest test first: a Chinese sentence fails at its first Han character, an English
+    # one at its first lower-case letter; only the rare rest is split into words.
     return (
-        len(_LATIN_TOKEN.findall(part)) >= 2
+        not _HAN.search(part)
         and not any(c.islower() for c in part)
-        and not _HAN.search(part)
+        and len(_LATIN_TOKEN.findall(part)) >= 2
     )
 
 
