@@ -32,6 +32,7 @@ from factcheck.models import (
     Finding,
     Side,
 )
+from factcheck.records import trusted
 
 CONFIDENT = 0.7  # alignment score a contradiction needs
 NEAR_IDENTICAL = 0.9  # context similarity that makes an unknown relation the same statement
@@ -44,7 +45,8 @@ _MISMATCH = {"date": "FC101", "money": "FC102", "number": "FC103", "percent": "F
 
 
 def side(claim: Claim) -> Side:
-    return Side.model_construct(
+    return trusted(
+        Side,
         claim=claim.id,
         source=claim.source,
         line=claim.line,
@@ -145,7 +147,8 @@ def _finding(
     code: str, pair: Pair, explanation: str, confidence: float, *, predicate: str | None = ""
 ) -> Finding:
     spec = codes.get(code)
-    return Finding.model_construct(
+    return trusted(
+        Finding,
         kind=spec.kind,
         code=spec.code,
         name=spec.name,

@@ -31,6 +31,7 @@ from factcheck.normalize.dates_holidays import find_holidays
 from factcheck.normalize.dates_numeric import find_numeric
 from factcheck.normalize.dates_offsets import shift_found
 from factcheck.normalize.dates_zh import find_zh
+from factcheck.records import trusted
 
 _CJK = rxcache.compile(r"[\u3400-\u9fff]")
 _DIGIT = rxcache.compile(r"\d")
@@ -150,8 +151,9 @@ def find_dates(
         if q.value is None:
             continue
         mentions.append(
-            Mention.model_construct(
-                text=text[q.start : q.end], start=q.start, end=q.end, kind="date", value=q.value
+            trusted(
+                Mention, text=text[q.start : q.end], start=q.start, end=q.end, kind="date",
+                value=q.value,
             )
         )
     return mentions
