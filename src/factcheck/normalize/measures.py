@@ -29,6 +29,7 @@ _GAP = rxcache.compile(r"[ \t]?+-?+[ \t]?+")
 # Between parts of one duration: nothing (2小时0分), 零 (2小时零5分), or ", and" in English.
 _JOIN = rxcache.compile(r"零|[ \t]*+,?+[ \t]*+(?:and[ \t]++)?+")
 _SECONDS = "s"
+_PREFIX_GAP = 3  # characters that may stand between 时速 and its number (约为)
 _FRACTION = "fraction"  # the unit the fraction reader gives ("2 and a half")
 HALF_UNIT = Decimal("0.5")
 # A half is read to a tenth of its unit either way: 半小时 is 27-33 minutes.
@@ -37,7 +38,7 @@ _HALF_STEP = Decimal("0.2")
 _HALF_BEFORE = rxcache.compile(r"个?+半|[ \t]++and a half[ \t]++")
 _HALF_AFTER = rxcache.compile(r"半(?!\p{Han})")
 _HALF_ALONE = rxcache.compile(
-    r"(?<![0-9〇零一二三四五六七八九十百两个几多])半个?+(?P<zh>小时|钟头|天|月|分钟)"
+    r"(?=[半ha])(?<![0-9〇零一二三四五六七八九十百两个几多])半个?+(?P<zh>小时|钟头|天|月|分钟)"
     r"|\bhalf an?+[ \t]++(?P<en>hour|day|month|minute)\b"
     r"|\ban?+[ \t]++(?P<en2>hour|day|month|minute)[ \t]++and a half\b"
 )
@@ -65,6 +66,9 @@ class MeasureWords:
     not_after: tuple[str, ...]
     ordinal: tuple[str, ...]
     negative: tuple[str, ...]  # 零下: below zero
+    ordinal_ends: frozenset[str]  # last characters of the ordinal words
+    starts: frozenset[str]  # first characters of every unit word that may follow a number
+    before_words: regex.Pattern[str] | None  # any prefix word (摄氏, 时速)
     predicate: dict[str, str]  # base -> the relation of a measure with no trigger
     predicates: dict[str, frozenset[str]]  # base -> trigger relations it may take
     only: frozenset[str]  # relations no bare count takes
@@ -115,7 +119,7 @@ def _measure_words(extra: tuple[Path, ...]) -> MeasureWords:
     clock = (
         # h:mm:ss (a race time) or mm:ss with more minutes than a day has hours (59:58);
         # a time of day (10:47, 10:47 p.m.) is left to the clock reader.
-        r"(?<![\d.:])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)"
+        r"(?=\d{1,3}+:)(?<![\d.:])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)"
         r"|(?P<mm>2[5-9]|[3-9]\d|\d{3}):(?P<ss>[0-5]\d))(?P<f>\.\d{1,3})?+(?![\d:])"
         r"(?![ \t]?+(?:a\.?m|p\.?m|gmt|utc)\b)"
     )
@@ -127,7 +131,7 @@ def _measure_words(extra: tuple[Path, ...]) -> MeasureWords:
         before=before,
         # A qualifier may stand between the prefix and its number (时速约为18海里).
         before_re=(
-            rxcache.compile(rf"(?:{_alt(list(before))})[^\d\s,.，。、；;]{{0,3}}+$")
+            rxcache.compile(rf"(?:{_alt(list(before))})[^\d\s,.，。、；;]{{0,{_PREFIX_GAP}}}+$")
             if before else None
         ),
         tail=tail,
@@ -136,6 +140,10 @@ def _measure_words(extra: tuple[Path, ...]) -> MeasureWords:
         not_after=tuple(map(str, data.get("measure_not_after") or ())),
         ordinal=tuple(map(str, data.get("measure_ordinal") or ())),
         negative=tuple(fold(str(x)) for x in data.get("measure_negative") or ()),
+        ordinal_ends=frozenset(str(o)[-1] for o in data.get("measure_ordinal") or ()),
+        # "and a half", 个半, 半: the half readers start with these too.
+        starts=frozenset({w[0] for w in [*after, *joined]} | {"a", "个", "半"}),
+        before_words=rxcache.compile(_alt(list(before))) if before else None,
         predicate=predicate,
         predicates=predicates,
         only=frozenset(map(str, data.get("measure_only_predicates") or ())),
@@ -233,6 +241,8 @@ def _prefix(folded: str, q: Quantity, w: MeasureWords) -> tuple[int, _Unit, str]
 
 
 def _ordinal(folded: str, q: Quantity, w: MeasureWords) -> bool:
+    if q.start == 0 or folded[q.start - 1] not in w.ordinal_ends:
+        return False
     return any(q.start >= len(o) and folded.startswith(o, q.start - len(o)) for o in w.ordinal)
 
 
@@ -330,8 +340,14 @@ def wrap_measures(folded: str, qs: list[Quantity], extra: Sequence[Path] = ()) -
     """The quantities with every number followed by a unit (or preceded by 摄氏/时速) read as
     a measure in its base unit; the parts of a compound duration joined into one."""
     w = measure_words(extra)
+    # Where a prefix (摄氏, 时速) ends, once per text: few numbers have one.
+    prefixed = {m.end() for m in w.before_words.finditer(folded)} if w.before_words else set()
     out: list[Quantity] = []
     for q in qs:
+        if not (_may_follow(folded, q.end, w.starts) or (
+                prefixed and any(q.start - k in prefixed for k in range(_PREFIX_GAP + 2)))):
+            out.append(q)  # nothing a measure needs stands beside it: most numbers
+            continue
         prev = out[-1] if out else None
         after_hours = (
             prev is not None and prev.unit == _SECONDS and prev.end <= q.start
@@ -349,9 +365,30 @@ def wrap_measures(folded: str, qs: list[Quantity], extra: Sequence[Path] = ()) -
             continue
         out.append(read)
     extra_qs = [*_glued(folded, w), *_clock_durations(folded, w), *_halves(folded, w)]
-    if extra_qs:
-        out = longest_first([*extra_qs, *out])
-    return out
+    if not extra_qs:
+        return out
+    # Only the quantities that overlap a measure read on its own contest it (the longest
+    # wins); settling all of them would sort every number of the text again.
+    marked = bytearray(len(folded) + 1)
+    for x in extra_qs:
+        marked[x.start : x.end] = b"\x01" * (x.end - x.start)
+    contested = [q for q in out if marked.find(1, q.start, max(q.end, q.start + 1)) != -1]
+    if not contested:
+        return sorted([*out, *extra_qs], key=lambda q: q.start)
+    taken = {id(q) for q in contested}
+    kept = [q for q in out if id(q) not in taken]
+    return sorted([*kept, *longest_first([*extra_qs, *contested])], key=lambda q: q.start)
+
+
+def _may_follow(folded: str, pos: int, starts: frozenset[str]) -> bool:
+    """Whether a unit word may start at `pos`, or after a space or hyphen there."""
+    c = folded[pos : pos + 1]
+    if c in starts:
+        return True
+    while c and c in " \t-" and pos < len(folded):
+        pos += 1
+        c = folded[pos : pos + 1]
+    return c in starts
 
 
 def _larger_step(prev: Quantity, read: Quantity) -> bool:
