@@ -21,7 +21,7 @@ import operator
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import regex
@@ -269,7 +269,60 @@ def _align_two(left: list[_Item], right: list[_Item]) -> list[Pair]:
     kind_b = _blocks(right, _kind_key)
     take(_scored(kind_a, kind_b, left, right, _by_context, used_a, used_b))
     take(_scored(kind_a, kind_b, left, right, _related, used_a, used_b))
+    if any(left[i].aside for i in used_a) or any(right[i].aside for i in used_b):
+        out = _prefer_body(out, left, right, used_a, used_b)
     return out
+
+
+def _twin_key(c: Claim) -> tuple[object, ...]:
+    v = as_percent(c.value)
+    point = v.timex if isinstance(v, DateValue) else magnitude(v)
+    return (c.predicate, comparable_kind(c.value), measure_of(c.value), point, v.mod)
+
+
+def _prefer_body(
+    out: list[Pair], left: list[_Item], right: list[_Item], used_a: set[int], used_b: set[int]
+) -> list[Pair]:
+    """A pair made through a headline or a list entry is reported through the body sentence
+    that states the same figure of the same relation, when that sentence is still free: the
+    pairing is unchanged, only the occurrence shown is the one stated in full."""
+    twins_a = _body_twins(left, used_a)
+    twins_b = _body_twins(right, used_b)
+    index_a = {id(item.claim): i for i, item in enumerate(left)}
+    index_b = {id(item.claim): i for i, item in enumerate(right)}
+    result = []
+    for pair in out:
+        a = _swap(pair.a, left, index_a, twins_a, used_a)
+        b = _swap(pair.b, right, index_b, twins_b, used_b)
+        result.append(pair if a is pair.a and b is pair.b else replace(pair, a=a, b=b))
+    return result
+
+
+def _body_twins(items: list[_Item], used: set[int]) -> dict[tuple[object, ...], list[int]]:
+    twins: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        if not item.aside and i not in used and item.claim.predicate:
+            twins[_twin_key(item.claim)].append(i)
+    return twins
+
+
+def _swap(
+    claim: Claim,
+    items: list[_Item],
+    index: dict[int, int],
+    twins: dict[tuple[object, ...], list[int]],
+    used: set[int],
+) -> Claim:
+    i = index.get(id(claim))
+    if i is None or not items[i].aside or not claim.predicate:
+        return claim
+    free = [j for j in twins.get(_twin_key(claim), ()) if j not in used]
+    if not free:
+        return claim
+    j = free[0]
+    used.add(j)
+    used.discard(i)
+    return items[j].claim
 
 
 def _known_key(c: Claim) -> object:
