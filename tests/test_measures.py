@@ -53,3 +53,4 @@ def test_duration_is_written_in_hours_minutes_and_seconds() -> None:
     assert duration(900) == "15 min"
     assert duration(14) == "14 s"
     assert duration(259200) == "3 d"
+    assert duration(6 * 2_629_800) == "6 months"

@@ -81,11 +81,17 @@ def _number_value(v: NumberValue) -> str:
 _MEASURE_SYMBOLS = frozenset({"m", "kg", "°C", "m²", "km/h", "B", "mAh"})
 
 
+_MONTH = 2_629_800  # the mean month the value layer reads 个月/months as
+
+
 def duration(seconds: float) -> str:
-    """7221 -> "2 h 0 min 21 s"; 900 -> "15 min"; 14 -> "14 s"; whole days as days."""
+    """7221 -> "2 h 0 min 21 s"; 900 -> "15 min"; 14 -> "14 s"; whole days as days, whole
+    months as months."""
     if not float(seconds).is_integer() or seconds < 60:
         return f"{_trim(seconds)} s"
     total = int(seconds)
+    if total % _MONTH == 0:
+        return f"{total // _MONTH:,} months"
     if total % 86400 == 0:
         return f"{total // 86400:,} d"
     h, rest = divmod(total, 3600)
