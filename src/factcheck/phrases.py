@@ -30,6 +30,10 @@ def _is_word(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+# _is_word as a set: a membership test per match is cheaper than a call
+_WORD_CHARS = frozenset(c for c in map(chr, range(128)) if _is_word(c))
+
+
 @dataclass(frozen=True, slots=True)
 class Hit(Generic[T]):
     start: int
@@ -50,6 +54,8 @@ class PhraseMatcher(Generic[T]):
                 if payload not in items:
                     items.append(payload)
         self._automaton = ahocorasick.Automaton()
+        # Whether any phrase has a word edge: without one, no match needs a boundary test.
+        self._edges = any(_is_word(key[0]) or _is_word(key[-1]) for key in table)
         for key, items in table.items():
             # Whether each edge must fall on a word boundary, decided once per phrase.
             self._automaton.add_word(
@@ -65,15 +71,21 @@ class PhraseMatcher(Generic[T]):
     def _spans(self, folded: str) -> list[tuple[int, int, str, tuple[T, ...]]]:
         """(start, -length, phrase, payloads) of every match on word boundaries, in order of
         end position. Tuples rather than Hits: this runs per sentence for every lexicon."""
-        out: list[tuple[int, int, str, tuple[T, ...]]] = []
         if self._empty:
-            return out
+            return []
+        if not self._edges:
+            return [
+                (last - size + 1, -size, key, payload)
+                for last, (key, payload, size, _, _) in self._automaton.iter(folded)
+            ]
+        out: list[tuple[int, int, str, tuple[T, ...]]] = []
         n = len(folded)
+        word = _WORD_CHARS
         for last, (key, payload, size, word_first, word_last) in self._automaton.iter(folded):
             start = last - size + 1
-            if word_first and start > 0 and _is_word(folded[start - 1]):
+            if word_first and start > 0 and folded[start - 1] in word:
                 continue
-            if word_last and last + 1 < n and _is_word(folded[last + 1]):
+            if word_last and last + 1 < n and folded[last + 1] in word:
                 continue
             out.append((start, -size, key, payload))
         return out
