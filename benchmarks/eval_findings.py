@@ -46,6 +46,7 @@ class Spot:
     start: int
     end: int
     text: str
+    value: str | None = None  # a reported side's normalized value (canonical JSON)
 
 
 @dataclass
@@ -80,6 +81,9 @@ class Score:
     contradictions_reported: int = 0
     contradictions_correct: int = 0
     contradictions_as_review: int = 0  # expected contradictions shown only as review
+    # Reported contradictions between the same two figures as an expected one, stated again
+    # elsewhere in the same files (a headline, a fact box): right, but not at the pinned place.
+    contradictions_repeated: int = 0
     agreements_expected: int = 0
     agreements_found: int = 0
     reviews_expected: int = 0
@@ -96,8 +100,13 @@ class Score:
     def figures(self) -> dict[str, float | int | None]:
         return {
             "contradiction_precision": _ratio(
+                self.contradictions_correct + self.contradictions_repeated,
+                self.contradictions_reported,
+            ),
+            "contradiction_precision_strict": _ratio(
                 self.contradictions_correct, self.contradictions_reported
             ),
+            "contradictions_repeated": self.contradictions_repeated,
             "contradiction_recall": _ratio(
                 self.contradictions_found, self.contradictions_expected
             ),
@@ -220,9 +229,51 @@ def reported_findings(report: dict[str, Any], case: Case) -> list[Reported]:
                 start = lines[name][side["line"] - 1] + int(side.get("column", 1)) - 1
             else:
                 start = -1
-            spots.append(Spot(name, start, start + max(len(value_text), 1), value_text))
+            value = _canonical(side["value"]) if "value" in side else None
+            spots.append(Spot(name, start, start + max(len(value_text), 1), value_text, value))
         out.append(Reported(str(finding.get("kind")), spots, str(finding.get("explanation"))))
     return out
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def claim_values(report: dict[str, Any]) -> dict[str, list[tuple[int, int, str]]]:
+    """file name -> (start, end, normalized value) of every claim the report lists."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for claim in report.get("claims", []):
+        if isinstance(claim.get("start"), int) and "value" in claim:
+            name = Path(str(claim.get("source", ""))).name
+            out.setdefault(name, []).append(
+                (claim["start"], claim["end"], _canonical(claim["value"]))
+            )
+    return out
+
+
+def value_at(values: dict[str, list[tuple[int, int, str]]], spot: Spot) -> str | None:
+    """The tool's own reading of the value at an expected place, if it made a claim there."""
+    for start, end, value in values.get(spot.file, ()):
+        if start < spot.end and spot.start < end:
+            return value
+    return None
+
+
+def repeats(
+    found: Reported, expected: Expected, values: dict[str, list[tuple[int, int, str]]]
+) -> bool:
+    """The finding sets the same two figures against each other as the expected entry (as
+    the tool itself reads them at the expected places), from the same two files, but at
+    other places where those figures are stated again."""
+    for r1, r2 in combinations(found.sides, 2):
+        if r1.file == r2.file or r1.value is None or r2.value is None:
+            continue
+        for e1, e2 in permutations(expected.sides, 2):
+            if (e1.file, e2.file) == (r1.file, r2.file) and (
+                value_at(values, e1) == r1.value and value_at(values, e2) == r2.value
+            ):
+                return True
+    return False
 
 
 def same_place(reported: Spot, expected: Spot) -> bool:
@@ -248,7 +299,11 @@ def _describe(sides: list[Spot]) -> str:
     return " | ".join(f"{s.file}:{s.text}" for s in sides)
 
 
-def score_case(case: Case, found: list[Reported]) -> Score:
+def score_case(
+    case: Case,
+    found: list[Reported],
+    values: dict[str, list[tuple[int, int, str]]] | None = None,
+) -> Score:
     score = Score()
     by_kind = {kind: [f for f in found if f.kind == kind] for kind in KINDS}
     for exp in case.findings:
@@ -273,6 +328,9 @@ def score_case(case: Case, found: list[Reported]) -> Score:
         score.contradictions_reported += 1
         if any(matches(f, e) for e in expected_contradictions):
             score.contradictions_correct += 1
+        elif values is not None and any(repeats(f, e, values) for e in expected_contradictions):
+            score.contradictions_repeated += 1
+            score.notes.append(f"repeated contradiction {_describe(f.sides)}: {f.explanation}")
         else:
             score.notes.append(f"false contradiction {_describe(f.sides)}: {f.explanation}")
     for bad in case.must_not:
@@ -331,7 +389,8 @@ def _row(name: str, score: Score) -> str:
     return (
         f"{name:<26} P={_fmt(fig['contradiction_precision'])} "
         f"R={_fmt(fig['contradiction_recall'])} "
-        f"({score.contradictions_correct}/{score.contradictions_reported} reported, "
+        f"({score.contradictions_correct}+{score.contradictions_repeated}"
+        f"/{score.contradictions_reported} reported, "
         f"{score.contradictions_found}/{score.contradictions_expected} expected, "
         f"{score.contradictions_as_review} as review)  "
         f"agree R={_fmt(fig['agreement_recall'])} "
@@ -380,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{case.name}: compare failed ({exc}); is `factcheck compare "
                   "--format json` available yet?", file=sys.stderr)
             continue
-        score = score_case(case, reported_findings(report, case))
+        score = score_case(case, reported_findings(report, case), claim_values(report))
         total.add(score)
         per_case[case.name] = score.figures()
         if not args.json:
