@@ -133,8 +133,22 @@ def counted_noun(claim: Claim) -> str | None:
     before = claim.sentence[max(0, claim.start - claim.sentence_start - 1) : at][:1]
     if claim.start > claim.sentence_start and before.isascii() and before.isalnum():
         return None  # the value sits inside a word or code (w15, A320): no count
-    after = fold(claim.sentence[at : at + 40])
-    written = fold(claim.value_text)
+    return _noun(fold(claim.value_text), fold(claim.sentence[at : at + 40]))
+
+
+def count_class(value: NumberValue, written: str, after: str) -> str | None:
+    """The class of what a count counts (person, vehicle, year …), from its unit, its folded
+    text as written or the folded text right after it; None when unknown or not a count."""
+    if is_measure(value.unit):
+        return None
+    if value.unit and fold(value.unit) not in _units().classifiers:
+        return noun_class(_singular(fold(value.unit)))
+    noun = _noun(written, after)
+    return noun_class(noun) if noun else None
+
+
+def _noun(written: str, after: str) -> str | None:
+    """The noun a count counts, from its folded text as written and the folded text after."""
     # 十余年: the duration may be part of the value as written.
     for word in _units().durations:
         if written.endswith(word):
@@ -167,7 +181,8 @@ def noun_class(noun: str) -> str | None:
     u = _units()
     if noun in u.classes:
         return u.classes[noun]
-    if " " in noun:
+    if " " in noun or noun.isascii():
+        # English words are known whole: "m" is a metre, "missing" is not.
         for word in reversed(noun.split()):
             if word in u.classes:
                 return u.classes[word]

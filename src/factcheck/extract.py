@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import regex
 
-from factcheck.counted import counts_after
+from factcheck.counted import count_class, counts_after
 from factcheck.cues import Clauses, ends_with, is_clock, load_cues
 from factcheck.entities import EntityMention, EntityRegistry
 from factcheck.modality import Cue, modality_of, sentence_cues
@@ -293,9 +293,9 @@ def _choose_trigger(
     ranked: list[tuple[tuple[int, int, int], Trigger, str]] = []
     for trig in ctx.triggers_near(m.start, m.end):
         gap = max(0, trig.start - m.end, m.start - trig.end)
-        pred = lexicon.choose(trig, m.kind, gap)
+        pred = lexicon.choose(trig, m.kind, gap, lambda p: _fits(m, p, lexicon, folded))
         same = ctx.clauses.index(trig.start) == here
-        if pred is None or (only_here and not same) or not _fits(m, pred):
+        if pred is None or (only_here and not same):
             continue
         crossed = _crosses(m, trig, ctx, text)
         if pred not in trig.predicates and (not same or crossed or as_of):
@@ -319,9 +319,18 @@ def _is_measure(m: Mention) -> bool:
     return isinstance(m.value, NumberValue) and is_measure(m.value.unit)
 
 
-def _fits(m: Mention, pred: str) -> bool:
+def _fits(m: Mention, pred: str, lexicon: PredicateLexicon, folded: str) -> bool:
     # A length is a length whatever verb is near; a bare count states no length.
-    return not isinstance(m.value, NumberValue) or fits(m.value.unit, pred)
+    if not isinstance(m.value, NumberValue):
+        return True
+    if not fits(m.value.unit, pred):
+        return False
+    # A count of vehicles is no death toll, whatever verb stands near ("5辆车坠河，4人遇难").
+    wants = lexicon.predicates[pred].counts
+    if wants is None:
+        return True
+    found = count_class(m.value, folded[m.start : m.end], folded[m.end : m.end + 40])
+    return found is None or found == wants
 
 
 def _crosses(m: Mention, trig: Trigger, ctx: _Context, text: str) -> int:

@@ -4,7 +4,7 @@ takes (lexicon/predicates.yaml, plus the user's files from the `lexicon` setting
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
@@ -26,6 +26,7 @@ class Predicate:
     note: str = ""
     near: int | None = None  # most characters between a value and the trigger
     dated: str | None = None  # the predicate of a date bound to this event's trigger
+    counts: str | None = None  # the class of thing a count of this predicate counts (person)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class PredicateLexicon:
                 note=str(spec.get("note", "")),
                 near=int(spec["near"]) if spec.get("near") is not None else None,
                 dated=str(spec["dated"]) if spec.get("dated") else None,
+                counts=str(spec["counts"]) if spec.get("counts") else None,
             )
             for lang in ("zh", "en"):
                 phrases.extend((str(p), name) for p in spec.get(lang) or ())
@@ -94,9 +96,15 @@ class PredicateLexicon:
             for h in self._triggers.find(folded)
         ]
 
-    def choose(self, trigger: Trigger, kind: str, gap: int = 0) -> str | None:
+    def choose(
+        self,
+        trigger: Trigger,
+        kind: str,
+        gap: int = 0,
+        accept: Callable[[str], bool] | None = None,
+    ) -> str | None:
         """The first predicate of `trigger` that takes a value of `kind` standing `gap`
-        characters away from it."""
+        characters away from it (and that `accept` accepts, when given)."""
         key = (trigger.predicates, kind)
         if key not in self._chosen:
             chosen = tuple(p for p in trigger.predicates if self.takes(p, kind))
@@ -107,7 +115,7 @@ class PredicateLexicon:
             self._chosen[key] = chosen
         for name in self._chosen[key]:
             near = self.predicates[name].near
-            if near is None or gap <= near:
+            if (near is None or gap <= near) and (accept is None or accept(name)):
                 return name
         return None
 
