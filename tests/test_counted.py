@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from claimkit import claim
-from factcheck.counted import counted_noun, noun_class, person_predicate
+from factcheck.counted import counted_noun, different_nouns, noun_class, person_predicate
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "counted.yaml").read_text("utf-8")
@@ -39,3 +39,17 @@ def test_unit_field_wins_and_ages_count_nothing() -> None:
 ])
 def test_person_predicates(predicate: str | None, expected: bool) -> None:
     assert person_predicate(predicate) is expected
+
+
+@pytest.mark.parametrize(
+    ("na", "nb", "different"),
+    [
+        ("年", "scroll", True),  # a span of time names its unit; a count of scrolls is none
+        ("year", "卷", True),
+        ("年", "个月", True),  # both spans of time, but of different units
+        ("年", "year", False),
+        ("年", "个", False),  # a bare classifier on one side says nothing
+    ],
+)
+def test_spans_of_time_differ_from_counts_of_things(na: str, nb: str, different: bool) -> None:
+    assert different_nouns(na, nb) is different

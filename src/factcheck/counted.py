@@ -162,6 +162,29 @@ def _noun(written: str, after: str) -> str | None:
     return _english(after)
 
 
+_TIME_CLASSES = frozenset({"year", "decade", "century", "month", "week", "day", "hour",
+                           "minute", "second"})
+
+
+def time_unit_length(written: str, after: str) -> int | None:
+    """For a span of time, how many characters of the folded text `after` its value its unit
+    word takes ("two| years ago" -> 6, "三|年前" -> 1; 0 when the unit is part of the value
+    as written: 十余年, 72小时); None when the value counts no unit of time."""
+    u = _units()
+    last = _singular(written.rsplit(None, 1)[-1]) if written.strip() else ""
+    if written.endswith(u.durations) or u.classes.get(last) in _TIME_CLASSES:
+        return 0
+    stripped = after.lstrip(" -")
+    skip = len(after) - len(stripped)
+    for word in u.durations:  # longest first
+        if stripped.startswith(word):
+            return skip + len(word)
+    found = _EN_WORD.match(" " + stripped)
+    if found and u.classes.get(_singular(found.group(1))) in _TIME_CLASSES:
+        return skip + len(found.group(1))
+    return None
+
+
 def counts_after(after: str) -> bool:
     """Whether folded text right after a lone Chinese numeral makes it a count: a classifier
     (三名), a span of time (三年), an approximation (三十余) or a known counted noun (三人).
@@ -212,6 +235,12 @@ def different_nouns(na: str | None, nb: str | None) -> bool:
     ca, cb = noun_class(na), noun_class(nb)
     if ca and cb:
         return ca != cb
+    if (ca in _TIME_CLASSES) != (cb in _TIME_CLASSES) and not (
+        na in _units().generic or nb in _units().generic
+    ):
+        # A span of time always names its unit (years, 年): a count of anything else that
+        # names something, known or not, is not one (三十多年 vs "20 of his scrolls").
+        return True
     han_a, han_b = bool(_HAN.match(na)), bool(_HAN.match(nb))
     if han_a != han_b:
         return False  # across languages only classes compare

@@ -30,6 +30,8 @@ class Cues:
     clause_breaks: frozenset[str]
     clock_before: tuple[str, ...] = ()
     clock_after: tuple[str, ...] = ()
+    span_after: tuple[str, ...] = ()  # "ago", 前: a span of time as a point in time
+    span_before: tuple[str, ...] = ()  # "over the past", 近
 
 
 @functools.cache
@@ -48,7 +50,31 @@ def load_cues() -> Cues:
         # Longest first, so "a.m." is tried before "am".
         clock_after=tuple(sorted((fold(p) for p in _phrases(data.get("clock_after") or {})),
                                  key=len, reverse=True)),
+        span_after=_longest_first(data.get("span_as_time", {}).get("after") or {}),
+        span_before=_longest_first(data.get("span_as_time", {}).get("before") or {}),
     )
+
+
+def _longest_first(block: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(sorted((fold(p) for p in _phrases(block)), key=len, reverse=True))
+
+
+def span_as_time(cues: Cues, folded: str, start: int, end: int, unit_end: int) -> bool:
+    """Whether the span of time folded[start:unit_end] (number, then its unit word ending at
+    `unit_end`) is a point in time: "two years ago", "三年前", "over the past five years"."""
+    after = folded[unit_end : unit_end + 12].lstrip(" ")
+    for word in cues.span_after:
+        if after.startswith(word):
+            rest = after[len(word) : len(word) + 1]
+            if not (word[-1].isascii() and word[-1].isalpha() and rest.isalnum()):
+                return True
+    before = folded[max(0, start - 16) : start].rstrip(" ")
+    for word in cues.span_before:
+        if before.endswith(word):
+            head = before[-len(word) - 1 : -len(word)]
+            if not (word[0].isascii() and word[0].isalpha() and head.isalnum()):
+                return True
+    return False
 
 
 def is_clock(cues: Cues, folded: str, start: int, end: int) -> bool:

@@ -11,8 +11,8 @@ from typing import TypeVar
 
 import regex
 
-from factcheck.counted import count_class, counts_after
-from factcheck.cues import Clauses, ends_with, is_clock, load_cues
+from factcheck.counted import count_class, counts_after, time_unit_length
+from factcheck.cues import Clauses, ends_with, is_clock, load_cues, span_as_time
 from factcheck.entities import EntityMention, EntityRegistry
 from factcheck.modality import Cue, modality_of, sentence_cues
 from factcheck.models import Claim, DateValue, Document, Mention, NumberValue, Sentence
@@ -263,7 +263,24 @@ def _lone_numeral(mention: Mention, folded: str) -> bool:
     after = folded[mention.end : mention.end + 8]
     if mention.text == "一" and after[:1] in _ONCE:
         return True
+    if mention.text == "一" and isinstance(mention.value, NumberValue):
+        # 一 counts mostly in set phrases (一年里, 一轮, 一家, 最严重的一年); one person
+        # (一人死亡, 一名) is the count news compares.
+        return count_class(mention.value, "一", folded[mention.end : mention.end + 40]) != (
+            "person"
+        )
     return not counts_after(after)
+
+
+def _span_as_time(m: Mention, folded: str) -> bool:
+    """A count of years, months or days that says when, not how long: "two years ago",
+    "三年前", "over the past five years" (cues.yaml `span_as_time`)."""
+    if not isinstance(m.value, NumberValue):
+        return False
+    unit = time_unit_length(folded[m.start : m.end], folded[m.end : m.end + 16])
+    if unit is None:
+        return False
+    return span_as_time(load_cues(), folded, m.start, m.end, m.end + unit)
 
 
 def _bare_small(mention: Mention) -> bool:
@@ -329,6 +346,10 @@ def _fits(m: Mention, pred: str, lexicon: PredicateLexicon, folded: str) -> bool
     wants = lexicon.predicates[pred].counts
     if wants is None:
         return True
+    if wants == "time":  # "20 of his long scrolls" is no span of time; "20 years" is
+        return is_measure(m.value.unit) or (
+            time_unit_length(folded[m.start : m.end], folded[m.end : m.end + 16]) is not None
+        )
     found = count_class(m.value, folded[m.start : m.end], folded[m.end : m.end + 40])
     return found is None or found == wants
 
@@ -421,7 +442,7 @@ def _claim(
             chosen = (trigger_, pred_)
             discourse = discourse.copy()
             discourse.update(ctx.placed)
-    if _lone_numeral(m, folded):
+    if _lone_numeral(m, folded) or _span_as_time(m, folded):
         return None
     apposed = chosen is None and _apposed_age(m, ctx, text)
     if chosen is None and _bare_small(m) and not apposed:
