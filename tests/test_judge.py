@@ -22,7 +22,7 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
 def test_case(case: dict[str, Any], order: str) -> None:
     a, b = claim(case["a"]), claim(case["b"])
     # Other claims in the same sentences give context; only the a-b finding is judged here.
-    extra = [claim(spec) for spec in case.get("extra", [])]
+    extra = [claim(spec, offset=spec.get("offset", 0)) for spec in case.get("extra", [])]
     # Ids in `unknown` are names the registry does not know (weak subjects); others are orgs.
     unknown = set(case.get("unknown", []))
     claims = [a, b, *extra] if order == "ab" else [*extra, b, a]

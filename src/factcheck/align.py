@@ -28,7 +28,7 @@ import regex
 from rapidfuzz import fuzz
 
 from factcheck.counted import counted_noun, different_nouns, person_predicate
-from factcheck.cues import load_cues
+from factcheck.cues import is_since, load_cues
 from factcheck.intervals import (
     FRACTION,
     as_percent,
@@ -582,7 +582,7 @@ def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     unique = 0.1 if a.unique and b.unique else 0.0
     shared = _shared(a, b)
     timing = _timing(a, b)
-    misreported = bool(same_person) and _misreported(a, b, person)
+    misreported = bool(same_person) and not _dated_apart(a, b) and _misreported(a, b, person)
     score = min(1.0, 0.55 + ent + 0.15 * ctx + unique + 0.1 * min(shared, 2) + timing
                 + 0.1 * misreported)
     # The same subject, or the same other figures around the value, tie the two together;
@@ -622,6 +622,19 @@ def _same_value(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     score = min(1.0, 0.6 + 0.15 * ctx + same + 0.1 * min(_shared(a, b), 2))
     pair = Pair(ca, cb, "context", round(score, 3), round(ctx, 3), True)
     return score, pair
+
+
+def _dated_apart(a: _Item, b: _Item) -> bool:
+    """One side only dates its figure to a year ("his record, set in 2021, was 1.26亿港元"):
+    it may be another moment's figure, so looking misreported does not tie it to the undated
+    one. "Since 1998" is a span, not the figure's own moment."""
+    ta, tb = a.claim.time, b.claim.time
+    if (ta is None) == (tb is None):
+        return False
+    dated = a.claim if ta is not None else b.claim
+    if dated.time is None or dated.time.granularity != "year":
+        return False
+    return not is_since(load_cues(), dated.time_text or "")
 
 
 def _misreported(a: _Item, b: _Item, person: bool) -> bool:

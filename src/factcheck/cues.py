@@ -32,6 +32,8 @@ class Cues:
     clock_after: tuple[str, ...] = ()
     span_after: tuple[str, ...] = ()  # "ago", 前: a span of time as a point in time
     span_before: tuple[str, ...] = ()  # "over the past", 近
+    since_before: tuple[str, ...] = ()  # "since 1998", 自
+    since_after: tuple[str, ...] = ()  # 1998年以来
 
 
 @functools.cache
@@ -52,11 +54,19 @@ def load_cues() -> Cues:
                                  key=len, reverse=True)),
         span_after=_longest_first(data.get("span_as_time", {}).get("after") or {}),
         span_before=_longest_first(data.get("span_as_time", {}).get("before") or {}),
+        since_before=_longest_first(data.get("since", {}).get("before") or {}),
+        since_after=_longest_first(data.get("since", {}).get("after") or {}),
     )
 
 
 def _longest_first(block: dict[str, Any]) -> tuple[str, ...]:
     return tuple(sorted((fold(p) for p in _phrases(block)), key=len, reverse=True))
+
+
+def is_since(cues: Cues, time_text: str) -> bool:
+    """Whether a time qualifier as written is a span up to now ("since 1998", "1998年以来")."""
+    words = fold(time_text).strip().lower()
+    return words.startswith(cues.since_before) or words.endswith(cues.since_after)
 
 
 def span_as_time(cues: Cues, folded: str, start: int, end: int, unit_end: int) -> bool:
