@@ -236,7 +236,12 @@ def reported_findings(report: dict[str, Any], case: Case) -> list[Reported]:
 
 
 def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    """The figure a normalized value states, whatever its precision or qualifier: "230,000"
+    and "about 230,000" are one figure stated twice."""
+    if not isinstance(value, dict):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    keys = ("kind", "timex", "amount", "value", "currency", "unit")
+    return json.dumps({k: value.get(k) for k in keys}, sort_keys=True, ensure_ascii=False)
 
 
 def claim_values(report: dict[str, Any]) -> dict[str, list[tuple[int, int, str]]]:
