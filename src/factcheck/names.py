@@ -112,6 +112,9 @@ def _latin_names(text: str, folded: str, start: int, end: int) -> Iterator[NameS
         sentence_initial = not lead.strip(" \"'“‘([")
         if single and not (inner_cap or in_cjk) and (sentence_initial or len(words[0]) < 3):
             return
+        # A lone letter names a class, not a doer: C輪 (a Series C round), A股, B型.
+        if single and len(words[0]) == 1:
+            return
         suffixed = words[-1].lower().rstrip(".") in data.org_words and len(run) > 1
         kind = "org" if suffixed or words[0].lower() in data.org_words else "name"
         core_end = run[-2].end() if suffixed else last_end
