@@ -47,3 +47,29 @@ def test_same_verdicts_whatever_the_order() -> None:
     assert sorted(f.model_dump_json() for f in forward) == sorted(
         f.model_dump_json() for f in backward
     )
+
+
+def test_a_third_source_stating_both_figures_tells_them_apart() -> None:
+    """X (31 billion, frozen) and Y (3.1 trillion, the total) look like one figure with a
+    slipped scale word, but a third source states both, each agreeing with one of them."""
+
+    def money(amount: float) -> dict[str, Any]:
+        return {"kind": "money", "amount": amount, "low": amount * 0.99, "high": amount * 1.01,
+                "currency": "TWD", "mod": "approx"}
+
+    x = claim({"source": "a.txt", "subject": "legislature", "predicate": "spending",
+               "sentence": "Lawmakers froze about NT$31 billion of spending.",
+               "value_text": "about NT$31 billion", "value": money(31e9)})
+    y = claim({"source": "b.md", "subject": "legislature", "predicate": "spending",
+               "sentence": "立法院通过的支出规模约3.1万亿元。", "value_text": "约3.1万亿元",
+               "value": money(3.1e12)})
+    z1 = claim({"source": "c.txt", "subject": "legislature",
+                "sentence": "立法院凍結約新台幣310億元。", "value_text": "約新台幣310億元",
+                "value": money(31e9)})
+    z2 = claim({"source": "c.txt", "subject": "legislature", "predicate": "budget",
+                "sentence": "總預算約新台幣3.1兆元。", "value_text": "約新台幣3.1兆元",
+                "value": money(3.1e12)}, offset=100)
+    findings = judge_all(align([x, y, z1, z2]))
+    between = [f for f in findings if {s.claim for s in f.sides} == {x.id, y.id}]
+    assert [(f.kind, f.code) for f in between] in ([], [("review", "FC206")])
+    assert not any(f.kind == "contradiction" for f in findings)

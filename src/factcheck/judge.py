@@ -166,7 +166,43 @@ def judge_all(pairs: Sequence[Pair], *, rates: Mapping[str, float] | None = None
     every side, so three sources telling one fact give one agreement, not three."""
     findings = [judge(p, rates=rates) for p in pairs]
     findings = _triangulate(list(pairs), findings, rates)
+    findings = _told_apart(list(pairs), findings)
     return _merge_agreements(findings)
+
+
+def _told_apart(pairs: list[Pair], findings: list[Finding]) -> list[Finding]:
+    """A contradiction between X and Y is doubtful when a third source agrees with X in one
+    claim and with Y in another: it states both figures, as two facts (a frozen NT$31 billion
+    and a total of NT$3.1 trillion). Such a pair is shown as a review."""
+    agreeing: dict[str, dict[str, set[str]]] = {}  # claim id -> source -> agreeing claim ids
+    # Triangulation appends findings of its own after one per pair.
+    for pair, found in zip(pairs, findings[: len(pairs)], strict=True):
+        if found.code == "FC301":
+            agreeing.setdefault(pair.a.id, {}).setdefault(pair.b.source, set()).add(pair.b.id)
+            agreeing.setdefault(pair.b.id, {}).setdefault(pair.a.source, set()).add(pair.a.id)
+    if not agreeing:
+        return findings
+    out = list(findings)
+    for i, found in enumerate(findings):
+        if found.kind != "contradiction" or len(found.sides) != 2:
+            continue
+        x, y = (side.claim for side in found.sides)
+        by_x, by_y = agreeing.get(x, {}), agreeing.get(y, {})
+        for source in sorted(by_x.keys() & by_y.keys()):
+            if by_x[source] != by_y[source] and not by_x[source] & by_y[source]:
+                name = PurePath(source).name
+                note = f"; {name} states both figures, as two facts"
+                out[i] = _finding_as(found, "FC206", note)
+                break
+    return out
+
+
+def _finding_as(found: Finding, code: str, note: str) -> Finding:
+    spec = codes.get(code)
+    return found.model_copy(
+        update={"kind": spec.kind, "code": spec.code, "name": spec.name,
+                "explanation": found.explanation + note}
+    )
 
 
 def _triangulate(
