@@ -509,7 +509,8 @@ def _entities(a: _Item, b: _Item) -> float | None:
             return 0.2
         # Unknown names found twice, once in full: hang_seun ~ hang_seun_bank.
         if (a.weak or b.weak) and _same_name(ca.subject, cb.subject):
-            return 0.2
+            # A guessed (carried) subject counts no more than the same name carried over.
+            return 0.1 if a.carried or b.carried else 0.2
         if not (a.weak or b.weak):
             return None
         return 0.0  # a doubtful subject on either side: no evidence either way

@@ -427,6 +427,20 @@ def _next_sentence_trigger(reader: _Reader, i: int, m: Mention) -> tuple[_Contex
     return None
 
 
+_HEADING_BREAKS = frozenset(":：")
+_SENTENCE_CLOSERS = frozenset("。．.!！?？；;」』”\"'’）)…")
+
+
+def _heading(text: str, clause: tuple[int, int], sentence: Sentence) -> bool:
+    """A clause that heads what follows: it ends in a colon, or its sentence is a title
+    line with no closing mark ("靈犀機器人C輪吸金人民幣1億元")."""
+    end = clause[1]
+    if end > 0 and text[end - 1] in _HEADING_BREAKS:
+        return True
+    last = text[sentence.start : sentence.end].rstrip()
+    return not last or last[-1] not in _SENTENCE_CLOSERS
+
+
 def _claim(
     reader: _Reader, i: int, m: Mention, ctx: _Context, lead: Mention | None, discourse: Discourse
 ) -> Claim | None:
@@ -466,8 +480,9 @@ def _claim(
     predicate = lexicon.predicates.get(pred_name) if pred_name else None
     pronouns = _near(t_ctx.pronouns, t_ctx.pronoun_starts, anchor[0] - WINDOW, anchor[0])
     pronoun = next((p.payload[0] for p in reversed(pronouns) if p.end <= anchor[0]), None)
+    a_clause = t_ctx.clauses.span(anchor[0])
     roles = find_roles(t_ctx.placed_near(*anchor), anchor, predicate, pronoun, discourse, spans,
-                       t_ctx.clauses.span(anchor[0]))
+                       a_clause, _heading(text, a_clause, t_ctx.sentence))
     sentence = ctx.sentence
     time_text, time = time_qualifier(m, ctx.dates_near(m.start, m.end), ctx.clauses, text,
                                      folded, sentence.start, lead)

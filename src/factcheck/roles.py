@@ -105,13 +105,16 @@ def find_roles(
     discourse: Discourse,
     scope: Sequence[tuple[int, int]],
     anchor_clause: tuple[int, int],
+    heading: bool = True,
 ) -> Roles:
     """Subject and object for a trigger (or a value) at `anchor` in one sentence.
 
     The subject is the nearest plain entity before the anchor — "马斯克向法院提交诉状" skips
     the court after 向 — or the agent of a passive (由/被/by); then a pronoun's antecedent;
-    then, in a heading such as "2024年诉讼：马斯克起诉OpenAI", the first entity of the next
-    clause;
+    then, in a heading such as "2024年诉讼：马斯克起诉OpenAI" (`heading`: the anchor's clause
+    ends in a colon, or the sentence has no closing mark), the first entity of the next clause
+    — in a full sentence ("The 24-year-old, seeded seventh, broke Novak's serve") that entity
+    is more often an object, and the subject is the one carried from before;
     then the previous sentence's subject."""
     usable = [p for p in placed if p.marker != "source"]
     before = [p for p in usable if p.mention.end <= anchor[0]]
@@ -133,7 +136,10 @@ def find_roles(
             agent, patient = after[0].mention, agent
     elif pronoun is not None:
         agent = discourse.resolve(pronoun)
-    elif after and after[0].marker == "plain" and after[0].mention.start >= anchor_clause[1]:
+    elif (
+        heading and after and after[0].marker == "plain"
+        and after[0].mention.start >= anchor_clause[1]
+    ):
         # A heading: "2024年诉讼：马斯克起诉OpenAI". In the anchor's own clause the entity
         # after the verb is its object, and the subject is one this reader did not see.
         agent = after[0].mention
