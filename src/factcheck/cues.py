@@ -69,20 +69,28 @@ def is_since(cues: Cues, time_text: str) -> bool:
     return words.startswith(cues.since_before) or words.endswith(cues.since_after)
 
 
-def span_as_time(cues: Cues, folded: str, start: int, end: int, unit_end: int) -> bool:
+def span_as_time(cues: Cues, folded: str, start: int, unit_end: int) -> bool:
     """Whether the span of time folded[start:unit_end] (number, then its unit word ending at
     `unit_end`) is a point in time: "two years ago", "三年前", "over the past five years"."""
     after = folded[unit_end : unit_end + 12].lstrip(" ")
-    for word in cues.span_after:
-        if after.startswith(word):
-            rest = after[len(word) : len(word) + 1]
-            if not (word[-1].isascii() and word[-1].isalpha() and rest.isalnum()):
-                return True
+    if _starts_with_word(after, cues.span_after):
+        return True
     before = folded[max(0, start - 16) : start].rstrip(" ")
     for word in cues.span_before:
         if before.endswith(word):
             head = before[-len(word) - 1 : -len(word)]
             if not (word[0].isascii() and word[0].isalpha() and head.isalnum()):
+                return True
+    return False
+
+
+def _starts_with_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` starts with one of `words`, a Latin one ending where a word ends ("pm"
+    starts "pm," but not "pmo")."""
+    for word in words:
+        if text.startswith(word):
+            rest = text[len(word) : len(word) + 1]
+            if not (word[-1].isascii() and word[-1].isalpha() and rest.isalnum()):
                 return True
     return False
 
@@ -94,12 +102,8 @@ def is_clock(cues: Cues, folded: str, start: int, end: int) -> bool:
         return True
     if start >= 2 and folded[start - 1] == ":" and folded[start - 2].isdigit():
         return True
-    after = folded[end : end + 10].lstrip(" ")
-    for word in cues.clock_after:
-        if after.startswith(word):
-            rest = after[len(word) : len(word) + 1]
-            if not (word[-1].isascii() and word[-1].isalpha() and rest.isalnum()):
-                return True
+    if _starts_with_word(folded[end : end + 10].lstrip(" "), cues.clock_after):
+        return True
     before = folded[max(0, start - 4) : start].rstrip(" ")
     return any(before.endswith(word) for word in cues.clock_before)
 

@@ -280,7 +280,7 @@ def _span_as_time(m: Mention, folded: str) -> bool:
     unit = time_unit_length(folded[m.start : m.end], folded[m.end : m.end + 16])
     if unit is None:
         return False
-    return span_as_time(load_cues(), folded, m.start, m.end, m.end + unit)
+    return span_as_time(load_cues(), folded, m.start, m.end + unit)
 
 
 def _bare_small(mention: Mention) -> bool:
