@@ -597,7 +597,14 @@ def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
         or misreported
     )
     pair = Pair(a.claim, b.claim, "same", round(score, 3), round(ctx, 3), confirmed)
-    return score + _fit(a.claim, b.claim), pair
+    return score + _fit(a.claim, b.claim) + _polarity(a.claim, b.claim), pair
+
+
+def _polarity(a: Claim, b: Claim) -> float:
+    """Ranking only: a denial ("were not hurt", 沒有受傷) is told by a denial of the other
+    source more likely than by a plain statement of the same relation."""
+    negated = (a.modality == "negated") + (b.modality == "negated")
+    return {0: 0.0, 1: -0.1, 2: 0.1}[negated]
 
 
 def _same_value(a: _Item, b: _Item) -> tuple[float, Pair] | None:
