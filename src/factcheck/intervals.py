@@ -151,7 +151,14 @@ def _inside(x: float, s: _Span) -> bool:
 
 def _numeric(a: _Span, b: _Span, noun: str, sa: str, sb: str) -> ValueMatch:
     low, high = max(a.low, b.low), min(a.high, b.high)
-    if low > high and not _close(low, high):
+    # Spans that only touch (3 is 2.5-3.5, 4 is 3.5-4.5) are two neighbouring figures of one
+    # precision: each rounds the shared edge its own way, so they do not meet.
+    touching = (
+        _close(low, high) and a.low < a.high and b.low < b.high
+        and (_close(a.high, b.low) or _close(b.high, a.low))
+        and not _close(a.point, b.point)
+    )
+    if (low > high and not _close(low, high)) or touching:
         return ValueMatch("incompatible", f"{noun} differ: {sa} vs {sb}{_tenfold(a, b)}")
     a_in_b, b_in_a = _inside(a.point, b), _inside(b.point, a)
     if a_in_b and b_in_a:
