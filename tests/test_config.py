@@ -7,8 +7,11 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
-from factcheck.config import describe, load_settings
+from factcheck.config import Config, describe, load_settings
 from factcheck.errors import ConfigError
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "config.yaml").read_text("utf-8"))
@@ -64,3 +67,49 @@ def test_describe_names_origins(tmp_path: Path) -> None:
     assert f'fail_on = "review"  # {tmp_path / "factcheck.toml"}' in text
     assert 'select = ["FC1"]  # FACTCHECK_SELECT' in text
     assert "min_confidence = 0.5  # default" in text
+
+
+# Settings as TOML, flags and variables give them, valid or not, for the check without
+# pydantic's validator: whenever it accepts, it must give what pydantic gives.
+_SETTING = st.one_of(
+    st.tuples(st.just("fail_on"), st.sampled_from(["contradiction", "review", "never", "all", 1])),
+    st.tuples(
+        st.sampled_from(["select", "ignore", "include", "exclude"]),
+        st.one_of(
+            st.lists(st.sampled_from(["FC101", "fc2", " FC ", "FC1234", "x", "*.md", ""])),
+            st.just("FC101"),
+            st.lists(st.integers(), max_size=2),
+        ),
+    ),
+    st.tuples(
+        st.sampled_from(["lexicon", "aliases"]),
+        st.one_of(st.lists(st.builds(Path, st.sampled_from(["a.yaml", "/x/b.yaml"]))),
+                  st.lists(st.just("a.yaml"), max_size=2)),
+    ),
+    st.tuples(
+        st.sampled_from(["ledger", "cache_dir", "baseline"]),
+        st.one_of(st.builds(Path, st.sampled_from(["claims", "/x/y"])), st.just("claims"),
+                  st.none()),
+    ),
+    st.tuples(
+        st.just("min_confidence"),
+        st.one_of(st.floats(allow_nan=True), st.integers(-1, 2), st.booleans(), st.just("0.5")),
+    ),
+    st.tuples(st.just("rates"), st.dictionaries(st.sampled_from(["EUR", "eur"]), st.floats(0, 2))),
+)
+
+
+@given(st.lists(_SETTING, max_size=5).map(dict))
+@settings(max_examples=300, deadline=None)
+def test_settings_checked_without_pydantic_match_pydantic(raw: dict[str, Any]) -> None:
+    from factcheck.config import _plain_config
+
+    quick = _plain_config(raw)
+    try:
+        slow = Config.model_validate(raw)
+    except ValidationError:
+        assert quick is None  # what pydantic refuses, the quick check leaves to pydantic
+        return
+    if quick is not None:
+        assert quick.model_dump() == slow.model_dump()
+        assert quick.model_fields_set == slow.model_fields_set
