@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.markup import skip_spans
-from factcheck.sentences import split_sentences
+from factcheck.sentences import split_sentences, unclosed
 from growthkit import assert_linear
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -72,3 +72,18 @@ def test_pathological_text_is_linear(text: str) -> None:
         lambda: split_sentences(text, 0, skip_spans(text)),
         scale=8,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("靈犀機器人C輪吸金人民幣1億元", True),  # a headline
+        ("- 3月8日 14時20分：起火  ", True),  # a list entry
+        ("", True),
+        ("火勢已受控。", False),
+        ("The fire is contained.  ", False),
+        ("他說：「火勢已受控」", False),
+    ],
+)
+def test_a_line_without_a_closing_mark_is_unclosed(sentence: str, expected: bool) -> None:
+    assert unclosed(sentence) is expected

@@ -40,6 +40,7 @@ from factcheck.intervals import (
 from factcheck.misreport import misreport_like
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
 from factcheck.normalize.script import fold
+from factcheck.sentences import unclosed
 
 Relation = Literal["same", "context", "related"]
 
@@ -54,7 +55,6 @@ YEARS = (1900, 2100)  # a bare whole number in this range is as likely a year as
 NEIGHBOURS_MAX = 6  # values kept from a claim's sentence as its language-neutral context
 
 ASIDE = 0.02  # ranking lost per side that is a headline or list entry
-_CLOSERS = tuple("。．.!！?？；;」』”\"'’）)…")
 
 _KEYS = regex.compile(r"[a-z][a-z0-9]++|[\p{Han}]")
 
@@ -191,7 +191,7 @@ def _item(
         placed = kind in ("place", "media")
     # A subject carried over from an earlier sentence is a guess, not a statement.
     carried = bool(claim.subject_text) and fold(claim.subject_text or "") not in sent
-    aside = not claim.sentence.rstrip().endswith(_CLOSERS)
+    aside = unclosed(claim.sentence)
     return _Item(
         claim, masked, tuple(map(sys.intern, keys)), weak or carried, carried, placed,
         status_time(claim), unique, neighbours, counted_noun(claim), aside,

@@ -22,6 +22,7 @@ from factcheck.phrases import Hit
 from factcheck.predicates import PredicateLexicon, Trigger
 from factcheck.records import trusted
 from factcheck.roles import Discourse, Placed, find_roles, place
+from factcheck.sentences import unclosed
 from factcheck.timequal import leading_date, time_qualifier
 
 _T = TypeVar("_T")
@@ -428,7 +429,6 @@ def _next_sentence_trigger(reader: _Reader, i: int, m: Mention) -> tuple[_Contex
 
 
 _HEADING_BREAKS = frozenset(":：")
-_SENTENCE_CLOSERS = frozenset("。．.!！?？；;」』”\"'’）)…")
 
 
 def _heading(text: str, clause: tuple[int, int], sentence: Sentence) -> bool:
@@ -437,8 +437,7 @@ def _heading(text: str, clause: tuple[int, int], sentence: Sentence) -> bool:
     end = clause[1]
     if end > 0 and text[end - 1] in _HEADING_BREAKS:
         return True
-    last = text[sentence.start : sentence.end].rstrip()
-    return not last or last[-1] not in _SENTENCE_CLOSERS
+    return unclosed(text[sentence.start : sentence.end])
 
 
 def _claim(

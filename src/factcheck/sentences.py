@@ -37,6 +37,17 @@ _MARKER = rxcache.compile(r"^[ ]{0,3}+(?:#{1,6}+|>|[-*+]|\d{1,9}+[.)])(?:[ \t]|$
 _CONTENT = rxcache.compile(r"[\p{L}\p{N}]")
 
 
+# Marks that close a statement; a line ending in none of them is a title, a heading or a list
+# entry, which repeats what the body says in full.
+_FINAL_MARKS = tuple("。．.!！?？；;」』”\"'’）)…")
+
+
+def unclosed(sentence: str) -> bool:
+    """Whether a sentence ends without a closing mark: a headline, a heading or a list entry
+    ("靈犀機器人C輪吸金人民幣1億元", "- 3月8日 14時20分：…")."""
+    return not sentence.rstrip().endswith(_FINAL_MARKS)
+
+
 @functools.cache
 def _abbreviations() -> frozenset[str]:
     from factcheck.normalize.lexdata import load_lexicon
