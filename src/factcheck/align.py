@@ -635,14 +635,27 @@ def _same_value(a: _Item, b: _Item) -> tuple[float, Pair] | None:
 def _dated_apart(a: _Item, b: _Item) -> bool:
     """One side only dates its figure to a year ("his record, set in 2021, was 1.26亿港元"):
     it may be another moment's figure, so looking misreported does not tie it to the undated
-    one. "Since 1998" is a span, not the figure's own moment."""
+    one."""
     ta, tb = a.claim.time, b.claim.time
     if (ta is None) == (tb is None):
         return False
-    dated = a.claim if ta is not None else b.claim
-    if dated.time is None or dated.time.granularity != "year":
-        return False
-    return not is_since(load_cues(), dated.time_text or "")
+    return year_dated(a.claim if ta is not None else b.claim)
+
+
+def year_dated(claim: Claim) -> bool:
+    """Whether the claim dates its figure to a year of its own ("set in 2021"); "since 1998"
+    is a span up to now, not the figure's moment."""
+    time = claim.time
+    return (
+        time is not None
+        and time.granularity == "year"
+        and not _since_text(claim.time_text or "")
+    )
+
+
+@functools.lru_cache(maxsize=4096)  # a story repeats its few time phrases
+def _since_text(time_text: str) -> bool:
+    return is_since(load_cues(), time_text)
 
 
 def _misreported(a: _Item, b: _Item, person: bool) -> bool:

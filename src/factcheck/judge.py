@@ -16,9 +16,8 @@ from pathlib import PurePath
 import regex
 
 from factcheck import codes, describe
-from factcheck.align import Pair, status_time, value_key
+from factcheck.align import Pair, status_time, value_key, year_dated
 from factcheck.counted import person_predicate
-from factcheck.cues import is_since, load_cues
 from factcheck.intervals import (
     ValueMatch,
     as_percent,
@@ -267,9 +266,7 @@ def _dated_apart(odd: Claim, *agreeing: Claim) -> bool:
     time."""
     return (
         not isinstance(odd.value, DateValue)
-        and odd.time is not None
-        and odd.time.granularity == "year"
-        and not is_since(load_cues(), odd.time_text or "")
+        and year_dated(odd)
         and not any(c.time is not None and c.time.granularity == "year" for c in agreeing)
     )
 
