@@ -9,7 +9,7 @@ different "as of" times. Anything related but not provably the same fact is a re
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePath
 
@@ -164,35 +164,47 @@ def judge_all(pairs: Sequence[Pair], *, rates: Mapping[str, float] | None = None
     """Findings for every pair; agreements that share a claim merge into one finding with
     every side, so three sources telling one fact give one agreement, not three."""
     findings = [judge(p, rates=rates) for p in pairs]
-    findings = _triangulate(list(pairs), findings, rates)
-    findings = _told_apart(list(pairs), findings)
+    partners = _agreeing(pairs, findings)
+    findings = _triangulate(list(pairs), findings, partners, rates)
+    findings = _told_apart(findings, partners)
     return _merge_agreements(findings)
 
 
-def _told_apart(pairs: list[Pair], findings: list[Finding]) -> list[Finding]:
+def _agreeing(pairs: Sequence[Pair], findings: Sequence[Finding]) -> dict[str, list[Claim]]:
+    """Claim id -> the claims of other sources it agrees with (one finding per pair)."""
+    partners: dict[str, list[Claim]] = {}
+    for pair, found in zip(pairs, findings, strict=True):
+        if found.code == "FC301" and pair.relation != "related":
+            partners.setdefault(pair.a.id, []).append(pair.b)
+            partners.setdefault(pair.b.id, []).append(pair.a)
+    return partners
+
+
+def _told_apart(findings: list[Finding], partners: dict[str, list[Claim]]) -> list[Finding]:
     """A contradiction between X and Y is doubtful when a third source agrees with X in one
     claim and with Y in another: it states both figures, as two facts (a frozen NT$31 billion
     and a total of NT$3.1 trillion). Such a pair is shown as a review."""
-    agreeing: dict[str, dict[str, set[str]]] = {}  # claim id -> source -> agreeing claim ids
-    # Triangulation appends findings of its own after one per pair.
-    for pair, found in zip(pairs, findings[: len(pairs)], strict=True):
-        if found.code == "FC301":
-            agreeing.setdefault(pair.a.id, {}).setdefault(pair.b.source, set()).add(pair.b.id)
-            agreeing.setdefault(pair.b.id, {}).setdefault(pair.a.source, set()).add(pair.a.id)
-    if not agreeing:
+    if not partners:
         return findings
     out = list(findings)
     for i, found in enumerate(findings):
         if found.kind != "contradiction" or len(found.sides) != 2:
             continue
         x, y = (side.claim for side in found.sides)
-        by_x, by_y = agreeing.get(x, {}), agreeing.get(y, {})
+        by_x, by_y = _by_source(partners.get(x, ())), _by_source(partners.get(y, ()))
         for source in sorted(by_x.keys() & by_y.keys()):
             if by_x[source] != by_y[source] and not by_x[source] & by_y[source]:
                 name = PurePath(source).name
                 note = f"; {name} states both figures, as two facts"
                 out[i] = _finding_as(found, "FC206", note)
                 break
+    return out
+
+
+def _by_source(claims: Iterable[Claim]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for claim in claims:
+        out.setdefault(claim.source, set()).add(claim.id)
     return out
 
 
@@ -205,7 +217,10 @@ def _finding_as(found: Finding, code: str, note: str) -> Finding:
 
 
 def _triangulate(
-    pairs: list[Pair], findings: list[Finding], rates: Mapping[str, float] | None
+    pairs: list[Pair],
+    findings: list[Finding],
+    partners: dict[str, list[Claim]],
+    rates: Mapping[str, float] | None,
 ) -> list[Finding]:
     """Two sources that agree on a fact make a third source's differing figure for it a
     contradiction, however doubtful that third claim's own subject was: when A and B agree
@@ -213,11 +228,6 @@ def _triangulate(
     A pair held back only by a doubtful alignment (FC206) is set against both A and B; a
     pair held back for a reason that may reconcile the values (a forecast, a hedge,
     different "as of" times, magnitudes far apart) stays as it is."""
-    partners: dict[str, list[Claim]] = {}
-    for pair, found in zip(pairs, findings, strict=True):
-        if found.code == "FC301" and pair.relation != "related":
-            partners.setdefault(pair.a.id, []).append(pair.b)
-            partners.setdefault(pair.b.id, []).append(pair.a)
     if not partners:
         return findings
     judged = {frozenset((p.a.id, p.b.id)): i for i, p in enumerate(pairs)}
