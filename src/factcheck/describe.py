@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from factcheck.models import DateValue, MoneyValue, NumberValue, PercentValue, Value
+from factcheck.normalize.measures import is_measure
 
 
 @functools.cache
@@ -66,7 +67,7 @@ def _number_value(v: NumberValue) -> str:
     show: Callable[[float], str] = number
     if v.unit == "s":
         show = duration
-    elif v.unit in _MEASURE_SYMBOLS:
+    elif v.unit is not None and is_measure(v.unit):  # a base unit, written after the figure
         unit = v.unit
 
         def show(x: float) -> str:
@@ -75,10 +76,6 @@ def _number_value(v: NumberValue) -> str:
     if v.mod in ("range", "vague") and v.low is not None and v.high is not None:
         return f"{show(v.low)}–{show(v.high)}"
     return _with_mod(show(v.value), v.mod)
-
-
-# Base units of measures (normalize/measures.py) written after the figure; a counted noun is not.
-_MEASURE_SYMBOLS = frozenset({"m", "kg", "°C", "m²", "km/h", "B", "mAh"})
 
 
 _MONTH = 2_629_800  # the mean month the value layer reads 个月/months as
