@@ -14,6 +14,7 @@ import regex
 from factcheck.counted import count_class, counts_after, time_unit_length
 from factcheck.cues import Clauses, ends_with, is_clock, load_cues, span_as_time
 from factcheck.entities import EntityMention, EntityRegistry
+from factcheck.intervals import measure_of
 from factcheck.modality import Cue, modality_of, sentence_cues
 from factcheck.models import Claim, DateValue, Document, Mention, NumberValue, Sentence
 from factcheck.normalize.measures import fits, is_measure, measure_predicate
@@ -128,7 +129,7 @@ class _Reader:
                 # The unit of a measure (48小時) is no trigger for the next value (83艘).
                 triggers=_outside(_outside(self.lexicon.triggers(part, s.start), found),
                                   [m for m in self.by_sentence.get(i, [])
-                                   if m.kind == "date" or _is_measure(m)]),
+                                   if m.kind == "date" or measure_of(m.value) is not None]),
                 placed=place(found, self.folded, s.start, self.cues),
                 pronouns=[
                     Hit(h.start + s.start, h.end + s.start, h.phrase, h.payload)
@@ -331,10 +332,6 @@ def _choose_trigger(
             and not trig.text.isascii() and later):
         _, trig, pred = later[0]
     return trig, pred
-
-
-def _is_measure(m: Mention) -> bool:
-    return isinstance(m.value, NumberValue) and is_measure(m.value.unit)
 
 
 def _fits(m: Mention, pred: str, lexicon: PredicateLexicon, folded: str) -> bool:

@@ -19,11 +19,12 @@ import regex
 
 from factcheck import rxcache
 from factcheck.errors import SourceError
+from factcheck.intervals import measure_of
 from factcheck.models import Mention, NumberValue
 from factcheck.normalize.clock import clock_spans
 from factcheck.normalize.fractions import add_fractions
 from factcheck.normalize.lexdata import load_lexicon
-from factcheck.normalize.measures import is_measure, wrap_measures
+from factcheck.normalize.measures import wrap_measures
 from factcheck.normalize.money import wrap_money
 from factcheck.normalize.numbers import scan_quantities
 from factcheck.normalize.percent import wrap_percent
@@ -79,7 +80,7 @@ def _outside_urls(mentions: list[Mention], text: str) -> list[Mention]:
 def _rank(m: Mention) -> int:
     # A measure ranks with dates, so the longer wins: "1.2 million tonnes" is no 1.2 (Jan 2),
     # while 5天后 is a date, not the five days inside it.
-    return _PRIORITY["date"] if _measure(m) else _PRIORITY[m.kind]
+    return _PRIORITY["date"] if measure_of(m.value) is not None else _PRIORITY[m.kind]
 
 
 def _settle(mentions: list[Mention]) -> list[Mention]:
@@ -130,13 +131,10 @@ def find_values(
         m
         for m in settled
         if m.kind in wanted
+        # "2:00:12" is a race time (a measure), not a time of day
         and not (m.kind == "number" and clock is not None and clock.overlaps(m.start, m.end)
-                 and not _measure(m))  # "2:00:12" is a race time, not a time of day
+                 and measure_of(m.value) is None)
     ]
-
-
-def _measure(m: Mention) -> bool:
-    return isinstance(m.value, NumberValue) and is_measure(m.value.unit)
 
 
 class _Where(TypedDict):
