@@ -3,8 +3,10 @@ English rendering get one id: 恒达电子 and "Hengda Electronics" are both hen
 周海明 and "Zhou Haiming" both zhou_haiming.
 
 The name part is spelled in Hanyu Pinyin without tones, from the character table that the
-pypinyin package ships (its JSON file is read once, on the first Chinese name: about 0.05 s,
-where importing pypinyin itself costs ten times that). A known organization word at the end
+pypinyin package ships (its JSON file, read without importing pypinyin, which costs ~0.5 s).
+A text names a few dozen characters: each is found in the file's bytes (~0.1 ms), where
+decoding all 40,000 entries would cost ~0.03 s of a cold start; past _FIND_LIMIT characters
+the whole table is decoded once after all. A known organization word at the end
 is replaced by its usual English word (lexicon/names.yaml, `suffix_en`), or dropped where
 English writes nothing (厂 in 恒达电子厂, "the Hengda Electronics plant"). Without pypinyin,
 or with a character it has no reading for, there is no romanized id and the caller keeps the
@@ -22,11 +24,14 @@ from pathlib import Path
 from factcheck import lexfiles
 
 _MAX_TAILS = 3  # suffix words stripped from one name (恒达电子科技有限公司)
+_FIND_LIMIT = 256  # characters looked up one by one before the whole table is decoded
+_BLANK = b" \t\r\n"
 
 
 @functools.cache
-def _readings() -> dict[str, str] | None:
-    """pypinyin's table: code point (as decimal text) -> readings with tone marks."""
+def _table() -> bytes | None:
+    """pypinyin's table as its JSON bytes: code point (as decimal text) -> readings with tone
+    marks. None without pypinyin."""
     # find_spec locates the package without importing it: resources.files("pypinyin") would
     # run pypinyin's __init__, which loads its phrase tables (~0.5 s of CPU on a cold start)
     spec = importlib.util.find_spec("pypinyin")
@@ -34,19 +39,76 @@ def _readings() -> dict[str, str] | None:
         return None
     try:
         folder = Path(next(iter(spec.submodule_search_locations)))
-        raw = (folder / "pinyin_dict.json").read_text("utf-8")
+        return (folder / "pinyin_dict.json").read_bytes()
+    except OSError:
+        return None
+
+
+@functools.cache
+def _decoded() -> dict[str, str] | None:
+    """The whole table decoded, for a text with many distinct characters."""
+    raw = _table()
+    if raw is None:
+        return None
+    try:
         table: dict[str, str] = json.loads(raw)
-    except (FileNotFoundError, OSError, ValueError):
+    except ValueError:
         return None
     return table
+
+
+def _find(raw: bytes, code: int) -> str | None:
+    """The readings of code point `code`: the JSON string after the key "<code>" and its
+    colon (the same digits elsewhere, not followed by a colon, are not that key)."""
+    key = b'"%d"' % code
+    at = raw.find(key)
+    while at != -1:
+        pos = at + len(key)
+        while pos < len(raw) and raw[pos : pos + 1] in _BLANK:
+            pos += 1
+        if raw[pos : pos + 1] == b":":
+            pos += 1
+            while pos < len(raw) and raw[pos : pos + 1] in _BLANK:
+                pos += 1
+            return _string_at(raw, pos)
+        at = raw.find(key, pos)
+    return None
+
+
+def _string_at(raw: bytes, pos: int) -> str | None:
+    """The JSON string starting at `pos` (None when none starts there or it is malformed)."""
+    if raw[pos : pos + 1] != b'"':
+        return None
+    close = raw.find(b'"', pos + 1)
+    while close != -1 and _escaped(raw, pos + 1, close):
+        close = raw.find(b'"', close + 1)
+    if close == -1:
+        return None
+    try:
+        value = json.loads(raw[pos : close + 1])
+    except ValueError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _escaped(raw: bytes, start: int, at: int) -> bool:
+    """Is the quote at `at` escaped (after an odd number of backslashes since `start`)?"""
+    body = raw[start:at]
+    return (len(body) - len(body.rstrip(b"\\"))) % 2 == 1
 
 
 @functools.lru_cache(maxsize=4096)
 def _reading(char: str) -> str | None:
     """The first (most common) reading of one character without tone marks. Marks come off
     per character looked up: a text names a few dozen characters, the table holds 40,000."""
-    table = _readings()
-    found = table.get(str(ord(char))) if table is not None else None
+    raw = _table()
+    if raw is None:
+        return None
+    if _reading.cache_info().currsize < _FIND_LIMIT:
+        found = _find(raw, ord(char))
+    else:
+        table = _decoded()
+        found = table.get(str(ord(char))) if table is not None else None
     if found is None:
         return None
     first = unicodedata.normalize("NFKD", found.split(",", 1)[0])
@@ -64,8 +126,7 @@ def _suffixes() -> tuple[tuple[str, str], ...]:
 
 
 def _syllables(part: str) -> list[str] | None:
-    readings = _readings()
-    if readings is None:
+    if _table() is None:
         return None
     out: list[str] = []
     latin = ""
