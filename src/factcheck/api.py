@@ -88,11 +88,19 @@ def analyse(document: Document, config: Config | None = None) -> tuple[list[Ment
 def extract(
     sources: Sequence[str | Path], config: Config | None = None
 ) -> tuple[list[Document], list[Claim]]:
-    """Documents and all their claims."""
+    """Documents and all their claims (large documents analysed side by side, see
+    factcheck.parallel)."""
+    from factcheck.parallel import analyse_all
+
+    config = config or default_config()
     with _collect_rarely():
         documents = read(sources)
-        claims = [claim for doc in documents for claim in analyse(doc, config)[1]]
-    return documents, claims
+        per_document = analyse_all(documents, config, _claims_of)
+    return documents, [claim for claims in per_document for claim in claims]
+
+
+def _claims_of(document: Document, config: Config) -> list[Claim]:
+    return analyse(document, config)[1]
 
 
 def compare(sources: Sequence[str | Path], config: Config | None = None) -> Report:

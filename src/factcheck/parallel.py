@@ -1,0 +1,166 @@
+"""Claims of several large documents extracted side by side, one forked process per core.
+
+Value finding and claim extraction are about half the CPU of a large comparison and each
+document's analysis is independent of the others', so with two documents on two cores the
+parent analyses one while a forked child analyses the other. A child sends its claims back
+pickled through a pipe and the parent puts every document's claims back in document order:
+the result is the same list the in-process loop builds. Small inputs stay in-process (a fork
+and the pickling cost more than they save), and so does everything where fork is missing or
+a child cannot be started or dies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
+
+from factcheck.config import Config
+from factcheck.models import Claim, Document
+
+if TYPE_CHECKING:
+    from multiprocessing.context import ForkProcess
+
+# Total decoded characters of all documents below which the documents are analysed in-process.
+MIN_CHARS = 256 * 1024
+
+Analyse = Callable[[Document, Config], list[Claim]]
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (its affinity mask where the platform has one)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        return len(affinity(0))
+    return os.cpu_count() or 1
+
+
+def plan(
+    documents: Sequence[Document], workers: int, min_chars: int = MIN_CHARS
+) -> list[list[int]]:
+    """Document indices grouped for `workers` processes, the largest documents spread first so
+    the groups carry about the same text; one group (all in-process) for small inputs."""
+    total = sum(len(d.text) for d in documents)
+    count = min(workers, len(documents))
+    if count < 2 or total < min_chars:
+        return [list(range(len(documents)))]
+    groups: list[list[int]] = [[] for _ in range(count)]
+    loads = [0] * count
+    for i in sorted(range(len(documents)), key=lambda i: (-len(documents[i].text), i)):
+        target = loads.index(min(loads))
+        groups[target].append(i)
+        loads[target] += len(documents[i].text)
+    return [sorted(g) for g in groups]
+
+
+def analyse_all(
+    documents: Sequence[Document],
+    config: Config,
+    analyse: Analyse,
+    *,
+    workers: int | None = None,
+    min_chars: int | None = None,
+) -> list[list[Claim]]:
+    """`analyse(doc, config)` of every document, in document order (`workers` defaults to
+    the usable cores, `min_chars` to MIN_CHARS)."""
+    groups = plan(
+        documents,
+        usable_cpus() if workers is None else workers,
+        MIN_CHARS if min_chars is None else min_chars,
+    )
+    if len(groups) < 2 or "fork" not in _start_methods():
+        return [analyse(d, config) for d in documents]
+    results: dict[int, list[Claim]] = {}
+    children: list[tuple[ForkProcess, Connection, list[int]]] = []
+    try:
+        for group in groups[1:]:
+            started = _spawn(documents, config, analyse, group)
+            if started is None:  # no fork on this system after all: do it here
+                results.update((i, analyse(documents[i], config)) for i in group)
+            else:
+                children.append((*started, group))
+        results.update((i, analyse(documents[i], config)) for i in groups[0])
+        for process, conn, group in children:
+            got = _receive(conn)
+            process.join()
+            if got is None:  # the child died (killed, out of memory): redo its part here
+                got = [(i, analyse(documents[i], config)) for i in group]
+            results.update(got)
+    finally:
+        # On Ctrl-C or an error here, children still working must not outlive the parent.
+        for process, conn, _group in children:
+            conn.close()
+            if process.is_alive():
+                process.terminate()
+                process.join()
+    return [results[i] for i in range(len(documents))]
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def _spawn(
+    documents: Sequence[Document], config: Config, analyse: Analyse, group: list[int]
+) -> tuple[ForkProcess, Connection] | None:
+    """A forked child analysing `group`, and the pipe its result comes back through."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_child, args=(sender, documents, config, analyse, group), daemon=True
+    )
+    try:
+        process.start()
+    except OSError:  # out of processes or memory to fork
+        receiver.close()
+        sender.close()
+        return None
+    sender.close()
+    return process, receiver
+
+
+def _child(
+    sender: Connection,
+    documents: Sequence[Document],
+    config: Config,
+    analyse: Analyse,
+    group: list[int],
+) -> None:
+    # Ctrl-C reaches the whole process group; the parent answers it and ends this child, which
+    # must not print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        payload: tuple[str, object] = ("ok", [(i, analyse(documents[i], config)) for i in group])
+    except Exception as exc:  # raised again in the parent, as in-process
+        payload = ("error", exc)
+    try:
+        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # an exception that cannot be pickled: keep its message
+        data = pickle.dumps(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    with contextlib.suppress(OSError):  # the parent has gone
+        sender.send_bytes(data)
+    sender.close()
+
+
+def _receive(conn: Connection) -> list[tuple[int, list[Claim]]] | None:
+    """A child's claims by document index; None when it died before sending them."""
+    try:
+        data = conn.recv_bytes()
+    except (EOFError, OSError):
+        return None
+    status, value = pickle.loads(data)
+    if status == "error":
+        assert isinstance(value, BaseException)
+        raise value
+    return value  # type: ignore[no-any-return]
+
+
+__all__ = ["MIN_CHARS", "analyse_all", "plan", "usable_cpus"]

@@ -1,0 +1,189 @@
+"""Large documents analysed in forked children (factcheck.parallel) give the same report,
+byte for byte, as the in-process loop; errors come back as raised in-process; a child that
+dies is made up for in-process; Ctrl-C ends parent and children without a traceback."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from factcheck import parallel
+from factcheck.api import compare
+from factcheck.config import Config, default_config
+from factcheck.errors import SourceError
+from factcheck.models import Claim, Document
+from factcheck.report import render
+from robustness_kit import big_article, story_files
+
+ROOT = Path(__file__).resolve().parents[1]
+STORIES = sorted(p for p in (ROOT / "examples").glob("*") if p.is_dir())
+
+needs_fork = pytest.mark.skipif(
+    "fork" not in parallel._start_methods(), reason="no fork on this platform"
+)
+
+
+def _doc(path: str, chars: int) -> Document:
+    return Document(path=path, text="x" * chars)
+
+
+def _count_spawns(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """The groups handed to forked children, as they are spawned."""
+    spawned: list[list[int]] = []
+    real = parallel._spawn
+
+    def counting(
+        documents: list[Document], config: Config, analyse: parallel.Analyse, group: list[int]
+    ) -> object:
+        spawned.append(group)
+        return real(documents, config, analyse, group)
+
+    monkeypatch.setattr(parallel, "_spawn", counting)
+    return spawned
+
+
+def test_small_inputs_stay_in_one_group() -> None:
+    docs = [_doc("a", 1000), _doc("b", 1000)]
+    assert parallel.plan(docs, workers=2) == [[0, 1]]
+    assert parallel.plan(docs, workers=1, min_chars=0) == [[0, 1]]
+    assert parallel.plan(docs[:1], workers=4, min_chars=0) == [[0]]
+
+
+def test_groups_carry_about_the_same_text() -> None:
+    docs = [_doc("a", 10), _doc("b", 500), _doc("c", 300), _doc("d", 250)]
+    # 500+10 against 300+250
+    assert parallel.plan(docs, workers=2, min_chars=0) == [[0, 1], [2, 3]]
+    assert parallel.plan(docs, workers=8, min_chars=0) == [[1], [2], [3], [0]]
+
+
+@needs_fork
+@pytest.mark.parametrize("story", STORIES, ids=[p.name for p in STORIES])
+def test_forked_analysis_gives_the_same_report(
+    story: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(story)
+    files = sorted(p.name for p in story.iterdir() if p.suffix in (".txt", ".md"))
+    in_process = render(compare(files), "json")
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    spawned = _count_spawns(monkeypatch)
+    forked = render(compare(files), "json")
+    assert spawned, "the comparison did not fork"
+    assert forked == in_process
+
+
+def _analyse_in_child_only(action: Callable[[], list[Claim]]) -> parallel.Analyse:
+    parent = os.getpid()
+
+    def analyse(document: Document, config: Config) -> list[Claim]:
+        if os.getpid() != parent:
+            return action()
+        return []
+
+    return analyse
+
+
+@needs_fork
+def test_an_error_in_a_child_is_raised_in_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail() -> list[Claim]:
+        raise SourceError("cannot be decoded", path="b.txt", hint="save it as UTF-8")
+
+    spawned = _count_spawns(monkeypatch)
+    docs = [_doc("a.txt", 10), _doc("b.txt", 10)]
+    with pytest.raises(SourceError) as caught:
+        parallel.analyse_all(
+            docs, default_config(), _analyse_in_child_only(fail), workers=2, min_chars=0
+        )
+    assert spawned == [[0]] or spawned == [[1]]
+    assert str(caught.value) == "b.txt: cannot be decoded (hint: save it as UTF-8)"
+    assert caught.value.exit_code == 2
+
+
+@needs_fork
+def test_a_child_that_dies_is_made_up_for_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def die() -> list[Claim]:
+        os._exit(9)
+
+    spawned = _count_spawns(monkeypatch)
+    docs = [_doc("a.txt", 10), _doc("b.txt", 10)]
+    got = parallel.analyse_all(
+        docs, default_config(), _analyse_in_child_only(die), workers=2, min_chars=0
+    )
+    assert spawned
+    assert got == [[], []]
+
+
+@needs_fork
+def test_a_child_ignores_ctrl_c_and_prints_nothing(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C reaches every process of the group; the parent answers it (and ends the
+    children), so a child must neither die of it with a traceback nor stop working."""
+    parent = os.getpid()
+    in_parent: list[str] = []
+
+    def analyse(document: Document, config: Config) -> list[Claim]:
+        if os.getpid() == parent:
+            in_parent.append(document.path)
+        else:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.2)  # time for a handler to run
+        return []
+
+    _count_spawns(monkeypatch)
+    docs = [_doc("a.txt", 10), _doc("b.txt", 10)]
+    got = parallel.analyse_all(docs, default_config(), analyse, workers=2, min_chars=0)
+    assert got == [[], []]
+    assert len(in_parent) == 1, "the child's document was redone in the parent"
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def _gone(pgid: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@needs_fork
+@pytest.mark.slow
+@pytest.mark.parametrize("whole_group", [True, False], ids=["terminal", "parent-only"])
+def test_ctrl_c_ends_parent_and_children_quietly(tmp_path: Path, whole_group: bool) -> None:
+    files = story_files("lingxi-earthquake")
+    (tmp_path / "a.txt").write_text(big_article(files, 2_000_000), "utf-8")
+    (tmp_path / "b.txt").write_text(big_article(files[::-1], 2_000_000), "utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "compare", "a.txt", "b.txt", "-o", "r.json"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    pgid = proc.pid
+    time.sleep(6)  # well past start-up and reading: into the forked analysis
+    if proc.poll() is not None:
+        pytest.fail("the big comparison finished before it could be interrupted")
+    if whole_group:
+        os.killpg(pgid, signal.SIGINT)  # what Ctrl-C in a terminal does
+    else:
+        proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert b"Traceback" not in err
+    assert err.decode().strip().splitlines() == ["factcheck: interrupted"], err
+    assert _gone(pgid, 10), "a child outlived the interrupted comparison"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
