@@ -124,6 +124,8 @@ def _latin_names(text: str, folded: str, start: int, end: int) -> Iterator[NameS
         word = match.group()
         if text.startswith(_CURRENCY_SIGNS, match.end()):
             continue  # "NT$", "HK$": a currency, not a name
+        if match.start() > start and text[match.start() - 1].isdigit():
+            continue  # "300GB", "20km": a unit written onto its figure, not a name
         # A token starts with a letter, so it has a capital unless it is all lower case.
         capital = not word.islower()
         if not run:
