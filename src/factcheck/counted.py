@@ -86,8 +86,15 @@ def _english(after: str) -> str | None:
             continue
         single = _singular(word)
         words.append(single)
-        if single != word or single in u.classes:
-            break  # a plural or a known noun is the head: what follows is the verb
+        if single == word and single in u.classes:
+            # A known noun may be a modifier of the head after it: "3,200 city employees".
+            after_word = _EN_WORD.match(after, pos)
+            head = _singular(after_word.group(1)) if after_word else ""
+            if head in u.classes and after_word and after_word.group(1) not in u.en_stop:
+                words[-1] = head
+            break
+        if single != word:
+            break  # a plural is the head: what follows is the verb
     return " ".join(words) or None
 
 
