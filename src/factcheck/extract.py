@@ -34,6 +34,8 @@ _APPOSITION_CLOSE = frozenset(",)")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’-]{1,30}+$")
 _DATELINE_REACH = 80  # characters from the start of a story a dateline stays within
 _DASHES = ("-", "–", "—")
+# A dateline opens the story, after at most a headline, a standfirst and a byline.
+_DATELINE_SENTENCES = 4
 _DATELINE_LATE = 240  # where the dateline's sentence may start at most (after a headline)
 _AGENCY = regex.compile(r"[ \t,，]*+[(（][^()（）\n]{1,40}+[)）][ \t]*+")
 _CJK_DIGITS = frozenset("一二三四五六七八九十两兩什")
@@ -108,7 +110,7 @@ class _Reader:
             if (i < 0 or m.start >= self.sentences[i].end or _in_skip(skip, skip_starts, m)
                     or _is_noise(doc, m) or _is_time_of_day(self.folded, m)):
                 continue
-            if m.kind == "date" and i < 2:
+            if m.kind == "date" and i < _DATELINE_SENTENCES:
                 end = _dateline_end(doc, self.folded, self.sentences[i], m)
                 if end is not None:
                     self.dateline_end = max(self.dateline_end, end)
@@ -414,6 +416,11 @@ def _next_sentence_trigger(reader: _Reader, i: int, m: Mention) -> tuple[_Contex
     if reader.context(i).triggers:
         # The sentence tells an event of its own ("revenue of NT$5.2 billion in 2024"): the
         # date is when that held, not the date of the next sentence's event.
+        return None
+    here = reader.context(i)
+    lo, hi = here.clauses.span(m.start)
+    if any(c.kind == "reported" and lo <= c.start < hi for c in here.cues):
+        # "部长15日视察时表示，…": the date is when someone spoke, not the next event's.
         return None
     nxt = reader.context(i + 1)
     if nxt.sentence.paragraph != reader.sentences[i].paragraph or nxt.dates:
