@@ -52,10 +52,14 @@ RELATED_RATIO = 1.5  # "close magnitudes" for related claims with different pred
 SAME_VALUE_MIN = 100  # whole counts below this recur in unrelated facts
 SAME_VALUE_RATIO = 1.02  # how close two figures must be to count as the same figure
 YEARS = (1900, 2100)  # a bare whole number in this range is as likely a year as a count
+ALONE_MAX = 8  # claims of one relation in a source beyond which none is its only figure
+DATE_WINDOW = 45  # days: two dates of one relation further apart are two events
 NEIGHBOURS_MAX = 6  # values kept from a claim's sentence as its language-neutral context
 
 ASIDE = 0.02  # ranking lost per side that is a headline or list entry
 
+_MONTH_DAY = regex.compile(r"(?:\d{4}|XXXX)-(\d\d)(?:-(\d\d))?")
+_DIGIT = regex.compile(r"\d")
 _KEYS = regex.compile(r"[a-z][a-z0-9]++|[\p{Han}]")
 
 
@@ -84,7 +88,7 @@ class _Item:
     carried: bool = False  # the subject's name is not in the claim's own sentence
     placed: bool = False  # the subject is a place (often a dateline city), not a doer
     status: bool = False  # the time qualifier is a status time ("as of", "截至")
-    unique: bool = False  # the only claim of its predicate and kind in its source
+    unique: bool = False  # its source's only figure of its predicate and kind (see _alone)
     # Values of the other claims in the same sentence: a language-neutral context.
     neighbours: tuple[Value, ...] = ()
     noun: str | None = None  # what a count counts (read once per claim, used per pair)
@@ -224,14 +228,12 @@ def align(claims: Sequence[Claim], *, subject_type: SubjectType | None = None) -
         by_source[claim.source].append(claim)
     items: dict[str, list[_Item]] = {}
     for source, mine in by_source.items():
-        counts = Counter(_known_key(c) for c in mine)
         sentences: dict[int, list[Claim]] = defaultdict(list)
         for c in mine:
             sentences[c.sentence_start].append(c)
         items[source] = [
-            _item(c, subject_type, counts[_known_key(c)] == 1,
-                  _neighbours(c, sentences[c.sentence_start]))
-            for c in mine
+            _item(c, subject_type, alone, _neighbours(c, sentences[c.sentence_start]))
+            for c, alone in zip(mine, _alone(mine), strict=True)
         ]
     global _statuses
     _statuses = _Statuses()
@@ -272,6 +274,55 @@ def _align_two(left: list[_Item], right: list[_Item]) -> list[Pair]:
     if any(left[i].aside for i in used_a) or any(right[i].aside for i in used_b):
         out = _prefer_body(out, left, right, used_a, used_b)
     return out
+
+
+def _alone(mine: list[Claim]) -> list[bool]:
+    """Per claim, whether it is its source's only figure of its relation: the same figure
+    stated again (a headline, a timeline entry) leaves it alone, and so, for a date, does a
+    date of the relation far from it (an earlier accident of the same kind is another
+    event). A relation stated many times is never alone (and is not compared pair by pair)."""
+    groups: dict[object, list[int]] = defaultdict(list)
+    for i, c in enumerate(mine):
+        if (key := _known_key(c)) is not None:
+            groups[key].append(i)
+    out = [False] * len(mine)
+    for members in groups.values():
+        if len(members) > ALONE_MAX:
+            continue
+        points = [_twin_key(mine[i])[3] for i in members]
+        for n, i in enumerate(members):
+            out[i] = all(
+                points[m] == points[n] or _far_apart(mine[i].value, mine[j].value)
+                for m, j in enumerate(members)
+                if m != n
+            )
+    return out
+
+
+def _far_apart(x: Value, y: Value) -> bool:
+    """Two dates further apart than DATE_WINDOW days. With a year left unwritten ("Aug. 14"
+    in a story dated without one) the months and days are compared around the calendar."""
+    if not (isinstance(x, DateValue) and isinstance(y, DateValue)):
+        return False
+    if x.start and x.end and y.start and y.end:
+        return max((x.start - y.end).days, (y.start - x.end).days) > DATE_WINDOW
+    dx, dy = _days_in_year(x.timex), _days_in_year(y.timex)
+    if dx is None or dy is None:
+        return False
+    gap = max(dx[0] - dy[1], dy[0] - dx[1], 0)
+    return min(gap, 366 - gap) > DATE_WINDOW
+
+
+def _days_in_year(timex: str) -> tuple[int, int] | None:
+    """The days of the year (months taken as 30.5 days) a TIMEX with a month covers."""
+    found = _MONTH_DAY.fullmatch(timex)
+    if found is None:
+        return None
+    month = int(found[1])
+    first = round((month - 1) * 30.5)
+    if found[2]:
+        return first + int(found[2]) - 1, first + int(found[2]) - 1
+    return first, round(month * 30.5) - 1
 
 
 def _twin_key(c: Claim) -> tuple[object, ...]:
@@ -580,7 +631,7 @@ def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
         return None
     ctx = _context(a, b)
     # One claim of this relation in each source: most likely they tell the same fact.
-    unique = 0.1 if a.unique and b.unique else 0.0
+    unique = 0.1 if a.unique and b.unique and not _far_apart(a.claim.value, b.claim.value) else 0.0
     shared = _shared(a, b)
     timing = _timing(a, b)
     misreported = bool(same_person) and not _dated_apart(a, b) and _misreported(a, b, person)
@@ -662,10 +713,14 @@ def _misreported(a: _Item, b: _Item, person: bool) -> bool:
     """One relation, values that look like one figure misreported (19 vs 17 deaths, 3.2億
     vs HK$32 million), and no two doers named: one fact told two ways. People's ages and
     dates are left out: two people's ages, or the dates of two events of one kind, are as
-    close as a misreported one."""
+    close as a misreported one, unless each source gives only one date of the relation."""
     ca, cb = a.claim, b.claim
-    if person or isinstance(ca.value, DateValue):
+    if person:
         return False
+    if isinstance(ca.value, DateValue):
+        # Unless each source writes out one date of the relation, weeks within the other's.
+        return (a.unique and b.unique and _written_day(ca) and _written_day(cb)
+                and not _far_apart(ca.value, cb.value))
     # Two doers written in the two sentences block it; a subject carried over from an
     # earlier sentence, or a place, is only a guess.
     sa, sb = ca.subject, cb.subject
@@ -679,6 +734,13 @@ def _misreported(a: _Item, b: _Item, person: bool) -> bool:
     exact = (measure_of(ca.value) is not None and ca.value.mod is None and cb.value.mod is None
              and ca.value != cb.value)
     return misreport_like(ca, cb, close=not (isinstance(ca.value, MoneyValue) or exact))
+
+
+def _written_day(c: Claim) -> bool:
+    """A day or month written in figures ("8月15日", "Aug. 14"), not resolved from a word
+    ("两年前", "next year") nor a bare year, which many facts share."""
+    assert isinstance(c.value, DateValue)
+    return c.value.granularity != "year" and _DIGIT.search(c.value_text) is not None
 
 
 def _by_context(a: _Item, b: _Item) -> tuple[float, Pair] | None:
