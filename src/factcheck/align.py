@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from factcheck.counted import counted_noun, different_nouns, person_predicate
 from factcheck.cues import is_since, load_cues
+from factcheck.frozen import frozen
 from factcheck.intervals import (
     FRACTION,
     as_percent,
@@ -75,7 +76,7 @@ class Pair:
     confirmed: bool = False  # both name the same subject (or swap subject and object)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Item:
     claim: Claim
     masked: str

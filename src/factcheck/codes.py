@@ -7,8 +7,9 @@ as with ruff's rule codes. The README's table is checked against this list by a 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
+
+from factcheck.frozen import frozen
 
 if TYPE_CHECKING:  # models pulls in pydantic; `factcheck codes` does not need it
     from factcheck.models import FindingKind
@@ -16,7 +17,7 @@ if TYPE_CHECKING:  # models pulls in pydantic; `factcheck codes` does not need i
 Severity = Literal["error", "warning", "info"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Code:
     code: str
     name: str

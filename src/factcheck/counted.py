@@ -9,9 +9,9 @@ then mapped to a class through lexicon/units.yaml so that 名 and firefighters c
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 from factcheck import rxcache
+from factcheck.frozen import frozen
 from factcheck.lexfiles import builtin
 from factcheck.models import Claim, NumberValue
 from factcheck.normalize.measures import is_measure
@@ -22,7 +22,7 @@ _HAN = rxcache.compile(r"\p{Han}")
 _EN_WORD = rxcache.compile(r"[\s\-]{0,3}+([a-z]{1,30}+)\b")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Units:
     classifiers: frozenset[str]
     approx_after: frozenset[str]

@@ -7,10 +7,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from factcheck import lexfiles
+from factcheck.frozen import frozen
 from factcheck.normalize.script import fold
 from factcheck.phrases import PhraseMatcher
 
@@ -19,7 +19,7 @@ def _phrases(block: dict[str, Any]) -> list[str]:
     return [str(p) for lang in ("zh", "en") for p in block.get(lang) or ()]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Cues:
     pronouns: PhraseMatcher[str]  # payload: entity class the pronoun stands for
     oblique: PhraseMatcher[str]

@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from factcheck import lexfiles
 from factcheck.errors import ConfigError
+from factcheck.frozen import frozen
 from factcheck.names import find_names
 from factcheck.normalize.script import fold
 from factcheck.phrases import PhraseMatcher, fold_many
@@ -36,14 +36,14 @@ _TYPES = frozenset({"person", "org", "company", "agency", "place", "product"})
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]++")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Entity:
     id: str
     type: str
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EntityMention:
     start: int
     end: int

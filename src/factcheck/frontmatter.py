@@ -9,13 +9,13 @@ importing and setting up PyYAML costs ~0.07 s of a cold start.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from factcheck import rxcache
 from factcheck.errors import SourceError
+from factcheck.frozen import frozen
 
 _OPEN = rxcache.compile(r"---[ \t]*+\r?\n")
 # The closing line: `---` (or Pandoc's `...`) alone on its line.
@@ -42,7 +42,7 @@ _NULLS = frozenset({"null", "Null", "NULL", "~"})
 _NOT_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`0123456789+.<=~")
 
 
-@dataclass(frozen=True)
+@frozen
 class FrontMatter:
     """What the block said, and where the body begins (offset just past the closing line)."""
 

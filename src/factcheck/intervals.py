@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from factcheck import describe, rxcache
+from factcheck.frozen import frozen
 from factcheck.models import DateValue, MoneyValue, NumberValue, PercentValue, Value
 from factcheck.normalize.measures import is_measure
 
@@ -26,7 +26,7 @@ FRACTION = "fraction"  # the unit the value layer gives fractions (三分之一,
 _NOUN = {"money": "amounts", "number": "counts", "percent": "percentages", "date": "dates"}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ValueMatch:
     """The verdict on two values, a plain explanation, and why (kind, currency, partial…)."""
 
@@ -35,7 +35,7 @@ class ValueMatch:
     reason: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Span:
     low: float
     high: float

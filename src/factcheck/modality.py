@@ -6,9 +6,9 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from factcheck import lexfiles
+from factcheck.frozen import frozen
 from factcheck.models import Modality
 from factcheck.phrases import PhraseMatcher
 
@@ -16,7 +16,7 @@ _OPENING = 12  # characters: how far into a sentence a Chinese attribution opens
 _OPENS_ALL = 3  # a hedge or forecast word this close to the start covers the sentence
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ModalityCues:
     matcher: PhraseMatcher[str]
     precedence: tuple[str, ...]
@@ -37,7 +37,7 @@ def load_modality() -> ModalityCues:
     return ModalityCues(PhraseMatcher(pairs), precedence, auxiliaries)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Cue:
     start: int
     end: int

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
 from factcheck import lexfiles
+from factcheck.frozen import frozen
 from factcheck.normalize.script import fold
 from factcheck.phrases import PhraseMatcher
 
@@ -31,7 +31,7 @@ _MAX_LEFT = 12  # characters a Chinese organization name may reach left of its s
 _MAX_LEFT_HAN = 4  # of which Chinese characters ("美国联邦" 法院); more runs into the clause
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NameSpan:
     start: int
     end: int
@@ -39,7 +39,7 @@ class NameSpan:
     core: str  # the distinctive part (without 公司, Inc, …), folded
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _NameData:
     suffixes: PhraseMatcher[str]
     cuts: PhraseMatcher[str]

@@ -9,11 +9,11 @@ Where matches overlap, the longest one starting first wins, so "未来" hides "�
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import ahocorasick
 
+from factcheck.frozen import frozen
 from factcheck.normalize.script import fold
 
 T = TypeVar("T")
@@ -34,7 +34,7 @@ def _is_word(char: str) -> bool:
 _WORD_CHARS = frozenset(c for c in map(chr, range(128)) if _is_word(c))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Hit(Generic[T]):
     start: int
     end: int

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
 from factcheck import lexfiles
 from factcheck.errors import ConfigError
+from factcheck.frozen import frozen
 from factcheck.models import ValueKind
 from factcheck.phrases import Hit, PhraseMatcher
 
 _KINDS = frozenset(get_args(ValueKind))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Predicate:
     name: str
     kinds: frozenset[str]
@@ -29,7 +29,7 @@ class Predicate:
     counts: str | None = None  # the class of thing a count of this predicate counts (person)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Trigger:
     """A trigger phrase found in a text, with the predicates it may stand for, in order."""
 

@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 
 from factcheck.cues import Cues, ends_with
 from factcheck.entities import EntityMention
+from factcheck.frozen import frozen
 from factcheck.predicates import Predicate
 
 _ORG_TYPES = frozenset({"org", "company", "agency"})
 _ARTICLES = ("the", "an", "a")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Placed:
     """An entity mention with the marker before it: plain, oblique, agent or source."""
 
@@ -75,7 +76,7 @@ def place(mentions: Sequence[EntityMention], folded: str, floor: int, cues: Cues
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Roles:
     subject: EntityMention | None = None
     object: EntityMention | None = None

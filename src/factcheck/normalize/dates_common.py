@@ -14,10 +14,10 @@ import calendar
 import datetime as dt
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from factcheck import rxcache
+from factcheck.frozen import frozen
 from factcheck.models import DateValue, Mod
 from factcheck.normalize.lexdata import load_lexicon
 
@@ -73,7 +73,7 @@ def alternation(words: Any) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"[\s\-]{1,3}") for w in items)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Found:
     """A date found at [start, end) of the text; value None marks a date-shaped span that is
     no date (2月30日), which still wins over the shorter readings inside it."""

@@ -12,13 +12,13 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import regex
 
 from factcheck import rxcache
+from factcheck.frozen import frozen
 from factcheck.normalize.numerals import NumberWords, load_numbers, read_english_number
 from factcheck.normalize.quantity import Quantity, longest_first
 from factcheck.normalize.spoken import point_decimals
@@ -33,7 +33,7 @@ _SLASH = rxcache.compile(
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class FractionWords:
     words: NumberWords
     denominator: regex.Pattern[str]

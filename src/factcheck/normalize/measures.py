@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import regex
 
 from factcheck import rxcache
+from factcheck.frozen import frozen
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.numerals import read_arabic
 from factcheck.normalize.quantity import Quantity, exact, longest_first
@@ -46,13 +46,13 @@ _MINUTE = Decimal(60)
 _HOUR = Decimal(3600)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Unit:
     base: str
     factor: Decimal
 
 
-@dataclass(frozen=True)
+@frozen
 class MeasureWords:
     after: dict[str, _Unit]  # folded unit word -> base and factor
     after_re: regex.Pattern[str]  # a unit word where the match starts

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import regex
 
 from factcheck import rxcache
+from factcheck.frozen import frozen
 from factcheck.models import Mention
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.numbers import scan_quantities
@@ -23,7 +23,7 @@ _GENERIC_SUFFIX = frozenset({"元", "圆", "块", "块钱"})
 _HUNDRED = Decimal(100)
 
 
-@dataclass(frozen=True)
+@frozen
 class Currencies:
     prefix_codes: dict[str, str]  # folded symbol or name -> ISO code
     prefix_re: regex.Pattern[str]  # any prefix ending where the search ends

@@ -12,13 +12,13 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import regex
 
 from factcheck import rxcache
+from factcheck.frozen import frozen
 from factcheck.models import Mention
 from factcheck.normalize.numerals import (
     NumberWords,
@@ -48,7 +48,7 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-@dataclass(frozen=True)
+@frozen
 class NumberFinder:
     """Compiled patterns and tables for one set of number words."""
 

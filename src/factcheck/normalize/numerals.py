@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -19,6 +18,7 @@ from typing import Any, NamedTuple
 import regex
 
 from factcheck import rxcache
+from factcheck.frozen import frozen
 from factcheck.normalize.lexdata import load_lexicon
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９，．－", "0123456789,.-")
@@ -36,7 +36,7 @@ class Reading(NamedTuple):
     step: Decimal
 
 
-@dataclass(frozen=True)
+@frozen
 class NumberWords:
     """The number words of lexicon/numbers.yaml, as lookup tables."""
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import regex
 
 from factcheck import rxcache
+from factcheck.frozen import frozen
 from factcheck.models import Mention
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.numbers import scan_quantities
@@ -23,7 +23,7 @@ _TEN = Decimal(10)
 _HALF = Decimal("0.5")
 
 
-@dataclass(frozen=True)
+@frozen
 class PercentWords:
     suffix: regex.Pattern[str]
     per_mille: frozenset[str]

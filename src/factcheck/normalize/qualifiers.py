@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import regex
 
 from factcheck import rxcache
+from factcheck.frozen import frozen
 from factcheck.models import Mod
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.quantity import Quantity
@@ -33,7 +33,7 @@ _TENTH = Decimal("0.1")
 _ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
+@frozen
 class Qualifiers:
     before_mod: dict[str, Mod]
     before_re: regex.Pattern[str]  # any qualifier ending where the search ends
