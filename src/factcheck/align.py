@@ -21,12 +21,13 @@ import operator
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import dataclass, fields, replace
+from typing import Any, Literal
 
 import regex
 from rapidfuzz import fuzz
 
+from factcheck import parallel
 from factcheck.counted import counted_noun, different_nouns, person_predicate
 from factcheck.cues import is_since, load_cues
 from factcheck.frozen import frozen
@@ -56,6 +57,9 @@ YEARS = (1900, 2100)  # a bare whole number in this range is as likely a year as
 ALONE_MAX = 8  # claims of one relation in a source beyond which none is its only figure
 DATE_WINDOW = 45  # days: two dates of one relation further apart are two events
 NEIGHBOURS_MAX = 6  # values kept from a claim's sentence as its language-neutral context
+# Pairs of claims (about) to score in the first pass above which its blocks are shared out
+# between this process and a forked child (factcheck.parallel): below, a fork costs more.
+SPLIT_MIN = 20_000
 
 ASIDE = 0.02  # ranking lost per side that is a headline or list entry
 
@@ -74,6 +78,10 @@ class Pair:
     score: float  # alignment confidence, 0..1
     context: float  # similarity of the masked folded sentences, 0..1
     confirmed: bool = False  # both name the same subject (or swap subject and object)
+
+
+# A pair's fields after its two claims, in order.
+_PAIR_REST = operator.attrgetter(*(f.name for f in fields(Pair)[2:]))
 
 
 @frozen
@@ -266,8 +274,8 @@ def _align_two(left: list[_Item], right: list[_Item]) -> list[Pair]:
     value_b = _blocks(right, value_key)
     # One ranking for both: the same telling figure may outweigh the same relation read on
     # both sides (8.6万 and 86,000 before a 15,000 also read as "evacuated").
-    take([*_scored(known_a, known_b, left, right, _same_fact, used_a, used_b),
-          *_scored(value_a, value_b, left, right, _same_value, used_a, used_b)])
+    take(_scored_split([(known_a, known_b, _same_fact), (value_a, value_b, _same_value)],
+                       left, right))
     kind_a = _blocks(left, _kind_key)
     kind_b = _blocks(right, _kind_key)
     take(_scored(kind_a, kind_b, left, right, _by_context, used_a, used_b))
@@ -434,15 +442,85 @@ def _scored(
     used_a: set[int],
     used_b: set[int],
 ) -> list[tuple[float, Pair, int, int]]:
-    out = []
+    out: list[tuple[float, Pair, int, int]] = []
     for key in sorted(blocks_a.keys() & blocks_b.keys(), key=repr):
-        ids_a = [i for i in blocks_a[key] if i not in used_a]
-        ids_b = [i for i in blocks_b[key] if i not in used_b]
-        for ia, ib in _candidates(ids_a, ids_b, left, right):
-            if (hit := scorer(left[ia], right[ib])) is not None:
-                aside = ASIDE * (left[ia].aside + right[ib].aside)
-                out.append((hit[0] - aside, hit[1], ia, ib))
+        _score_block(blocks_a[key], blocks_b[key], left, right, scorer, used_a, used_b, out)
     return out
+
+
+def _score_block(
+    block_a: list[int],
+    block_b: list[int],
+    left: list[_Item],
+    right: list[_Item],
+    scorer: Scorer,
+    used_a: set[int],
+    used_b: set[int],
+    out: list[tuple[float, Pair, int, int]],
+) -> None:
+    ids_a = [i for i in block_a if i not in used_a]
+    ids_b = [i for i in block_b if i not in used_b]
+    for ia, ib in _candidates(ids_a, ids_b, left, right):
+        if (hit := scorer(left[ia], right[ib])) is not None:
+            aside = ASIDE * (left[ia].aside + right[ib].aside)
+            out.append((hit[0] - aside, hit[1], ia, ib))
+
+
+Block = tuple[list[int], list[int], Scorer]
+
+
+def _scored_split(
+    passes: list[tuple[dict[object, list[int]], dict[object, list[int]], Scorer]],
+    left: list[_Item],
+    right: list[_Item],
+) -> list[tuple[float, Pair, int, int]]:
+    """The candidates of each pass in turn with nothing used yet, as `_scored` lists them.
+    A large comparison's blocks are shared out between this process (even blocks) and a
+    forked child (odd ones), a pair's claims sent back as their indices, then put back in
+    block order."""
+    blocks: list[Block] = [
+        (blocks_a[key], blocks_b[key], scorer)
+        for blocks_a, blocks_b, scorer in passes
+        for key in sorted(blocks_a.keys() & blocks_b.keys(), key=repr)
+    ]
+    work = sum(_work(len(a), len(b)) for a, b, _s in blocks)
+    if work < SPLIT_MIN or len(blocks) < 2 or parallel.usable_cpus() < 2:
+        out: list[tuple[float, Pair, int, int]] = []
+        for block_a, block_b, scorer in blocks:
+            _score_block(block_a, block_b, left, right, scorer, set(), set(), out)
+        return out
+    # Alternate blocks rather than halves: the cost of a block is hard to foresee (most
+    # pairs of a value block are ruled out at once, a block of one relation is not).
+    even, odd = parallel.run_split(
+        [functools.partial(_score_part, blocks[0::2], left, right),
+         functools.partial(_score_part, blocks[1::2], left, right)]
+    )
+    merged = [part for pair in itertools.zip_longest(even, odd) for part in pair if part]
+    return [
+        (rank, Pair(left[ia].claim, right[ib].claim, *rest), ia, ib)
+        for part in merged
+        for rank, ia, ib, rest in part
+    ]
+
+
+def _work(size_a: int, size_b: int) -> int:
+    """About how many pairs a block's scoring looks at (see _candidates)."""
+    if size_a * size_b <= ALL_PAIRS_MAX:
+        return size_a * size_b
+    return min(size_a * size_b, (size_a + size_b) * 2 * CANDIDATES)
+
+
+def _score_part(
+    blocks: list[Block], left: list[_Item], right: list[_Item]
+) -> list[list[tuple[float, int, int, tuple[Any, ...]]]]:
+    """Candidates of each block with each pair's claims left out (the other process has
+    them): rank, the claims' indices, then the pair's other fields in order."""
+    parts = []
+    for block_a, block_b, scorer in blocks:
+        out: list[tuple[float, Pair, int, int]] = []
+        _score_block(block_a, block_b, left, right, scorer, set(), set(), out)
+        parts.append([(rank, ia, ib, _PAIR_REST(pair)) for rank, pair, ia, ib in out])
+    return parts
 
 
 def _candidates(

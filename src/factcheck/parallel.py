@@ -17,7 +17,7 @@ import pickle
 import signal
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.config import Config
 from factcheck.models import Claim, Document
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 MIN_CHARS = 256 * 1024
 
 Analyse = Callable[[Document, Config], list[Claim]]
+T = TypeVar("T")
 
 
 def usable_cpus() -> int:
@@ -72,32 +73,43 @@ def analyse_all(
         usable_cpus() if workers is None else workers,
         MIN_CHARS if min_chars is None else min_chars,
     )
-    if len(groups) < 2 or "fork" not in _start_methods():
-        return [analyse(d, config) for d in documents]
-    results: dict[int, list[Claim]] = {}
-    children: list[tuple[ForkProcess, Connection, list[int]]] = []
+
+    def job(group: list[int]) -> Callable[[], list[tuple[int, list[Claim]]]]:
+        return lambda: [(i, analyse(documents[i], config)) for i in group]
+
+    results = dict(pair for done in run_split([job(g) for g in groups]) for pair in done)
+    return [results[i] for i in range(len(documents))]
+
+
+def run_split(jobs: Sequence[Callable[[], T]]) -> list[T]:
+    """Every job's result, in order: the first job runs here, each other one in a forked
+    child at the same time (all of them here where fork is missing). A job's exception is
+    raised here; the job of a child that dies is run again here."""
+    if len(jobs) < 2 or "fork" not in _start_methods():
+        return [job() for job in jobs]
+    results: dict[int, T] = {}
+    children: list[tuple[ForkProcess, Connection, int]] = []
     try:
-        for group in groups[1:]:
-            started = _spawn(documents, config, analyse, group)
+        for n, job in enumerate(jobs[1:], start=1):
+            started = _spawn(job)
             if started is None:  # no fork on this system after all: do it here
-                results.update((i, analyse(documents[i], config)) for i in group)
+                results[n] = job()
             else:
-                children.append((*started, group))
-        results.update((i, analyse(documents[i], config)) for i in groups[0])
-        for process, conn, group in children:
+                children.append((*started, n))
+        results[0] = jobs[0]()
+        for process, conn, n in children:
             got = _receive(conn)
             process.join()
-            if got is None:  # the child died (killed, out of memory): redo its part here
-                got = [(i, analyse(documents[i], config)) for i in group]
-            results.update(got)
+            # A child that died (killed, out of memory) sent nothing: its job is redone here.
+            results[n] = got[0] if got is not None else jobs[n]()
     finally:
         # On Ctrl-C or an error here, children still working must not outlive the parent.
-        for process, conn, _group in children:
+        for process, conn, _n in children:
             conn.close()
             if process.is_alive():
                 process.terminate()
                 process.join()
-    return [results[i] for i in range(len(documents))]
+    return [results[n] for n in range(len(jobs))]
 
 
 def _start_methods() -> list[str]:
@@ -106,17 +118,13 @@ def _start_methods() -> list[str]:
     return multiprocessing.get_all_start_methods()
 
 
-def _spawn(
-    documents: Sequence[Document], config: Config, analyse: Analyse, group: list[int]
-) -> tuple[ForkProcess, Connection] | None:
-    """A forked child analysing `group`, and the pipe its result comes back through."""
+def _spawn(job: Callable[[], object]) -> tuple[ForkProcess, Connection] | None:
+    """A forked child running `job`, and the pipe its result comes back through."""
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(
-        target=_child, args=(sender, documents, config, analyse, group), daemon=True
-    )
+    process = context.Process(target=_child, args=(sender, job), daemon=True)
     try:
         process.start()
     except OSError:  # out of processes or memory to fork
@@ -127,18 +135,12 @@ def _spawn(
     return process, receiver
 
 
-def _child(
-    sender: Connection,
-    documents: Sequence[Document],
-    config: Config,
-    analyse: Analyse,
-    group: list[int],
-) -> None:
+def _child(sender: Connection, job: Callable[[], object]) -> None:
     # Ctrl-C reaches the whole process group; the parent answers it and ends this child, which
     # must not print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        payload: tuple[str, object] = ("ok", [(i, analyse(documents[i], config)) for i in group])
+        payload: tuple[str, object] = ("ok", job())
     except Exception as exc:  # raised again in the parent, as in-process
         payload = ("error", exc)
     try:
@@ -150,8 +152,8 @@ def _child(
     sender.close()
 
 
-def _receive(conn: Connection) -> list[tuple[int, list[Claim]]] | None:
-    """A child's claims by document index; None when it died before sending them."""
+def _receive(conn: Connection) -> tuple[Any] | None:
+    """A child's result (in a 1-tuple); None when it died before sending it."""
     try:
         data = conn.recv_bytes()
     except (EOFError, OSError):
@@ -160,7 +162,7 @@ def _receive(conn: Connection) -> list[tuple[int, list[Claim]]] | None:
     if status == "error":
         assert isinstance(value, BaseException)
         raise value
-    return value  # type: ignore[no-any-return]
+    return (value,)
 
 
-__all__ = ["MIN_CHARS", "analyse_all", "plan", "usable_cpus"]
+__all__ = ["MIN_CHARS", "analyse_all", "plan", "run_split", "usable_cpus"]
