@@ -16,13 +16,13 @@ import os
 import pickle
 import signal
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.config import Config
 from factcheck.models import Claim, Document
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # multiprocessing is imported only when documents are large enough to fork
+    from multiprocessing.connection import Connection
     from multiprocessing.context import ForkProcess
 
 # Total decoded characters of all documents below which the documents are analysed in-process.
