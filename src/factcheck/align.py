@@ -57,8 +57,9 @@ YEARS = (1900, 2100)  # a bare whole number in this range is as likely a year as
 ALONE_MAX = 8  # claims of one relation in a source beyond which none is its only figure
 DATE_WINDOW = 45  # days: two dates of one relation further apart are two events
 NEIGHBOURS_MAX = 6  # values kept from a claim's sentence as its language-neutral context
-# Pairs of claims (about) to score in the first pass above which its blocks are shared out
-# between this process and a forked child (factcheck.parallel): below, a fork costs more.
+# Claims to index, or pairs of claims (about) to score in the first pass, above which the
+# work is shared out between this process and a forked child (factcheck.parallel): below,
+# a fork costs more than it saves.
 SPLIT_MIN = 20_000
 
 ASIDE = 0.02  # ranking lost per side that is a headline or list entry
@@ -235,15 +236,7 @@ def align(claims: Sequence[Claim], *, subject_type: SubjectType | None = None) -
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in sorted(claims, key=lambda c: (c.source, c.start, c.end, c.id)):
         by_source[claim.source].append(claim)
-    items: dict[str, list[_Item]] = {}
-    for source, mine in by_source.items():
-        sentences: dict[int, list[Claim]] = defaultdict(list)
-        for c in mine:
-            sentences[c.sentence_start].append(c)
-        items[source] = [
-            _item(c, subject_type, alone, _neighbours(c, sentences[c.sentence_start]))
-            for c, alone in zip(mine, _alone(mine), strict=True)
-        ]
+    items = _items_by_source(by_source, subject_type)
     global _statuses
     _statuses = _Statuses()
     pairs: list[Pair] = []
@@ -253,6 +246,70 @@ def align(claims: Sequence[Claim], *, subject_type: SubjectType | None = None) -
     finally:
         _statuses = _Statuses()  # let the values go
     return pairs
+
+
+def _source_items(mine: list[Claim], subject_type: SubjectType | None) -> list[_Item]:
+    sentences: dict[int, list[Claim]] = defaultdict(list)
+    for c in mine:
+        sentences[c.sentence_start].append(c)
+    return [
+        _item(c, subject_type, alone, _neighbours(c, sentences[c.sentence_start]))
+        for c, alone in zip(mine, _alone(mine), strict=True)
+    ]
+
+
+def _items_by_source(
+    by_source: dict[str, list[Claim]], subject_type: SubjectType | None
+) -> dict[str, list[_Item]]:
+    """Each source's items. For a large comparison, the sources are shared out between this
+    process and a forked child, which sends its items back without their claims (each
+    neighbouring value as the index of a claim holding it)."""
+    sources = sorted(by_source, key=lambda s: (-len(by_source[s]), s))
+    total = sum(map(len, by_source.values()))
+    if total < SPLIT_MIN or len(sources) < 2 or parallel.usable_cpus() < 2:
+        return {source: _source_items(mine, subject_type) for source, mine in by_source.items()}
+    groups: tuple[list[str], list[str]] = ([], [])
+    loads = [0, 0]
+    for source in sources:  # the most claims first, each to the lighter group
+        lighter = loads.index(min(loads))
+        groups[lighter].append(source)
+        loads[lighter] += len(by_source[source])
+
+    def mine() -> list[list[Any]]:
+        return [_source_items(by_source[s], subject_type) for s in groups[0]]
+
+    def theirs() -> list[list[Any]]:
+        return [_packed(by_source[s], _source_items(by_source[s], subject_type)) for s in groups[1]]
+
+    here, there = parallel.run_split([mine, theirs])
+    items = dict(zip(groups[0], here, strict=True))
+    for source, rows in zip(groups[1], there, strict=True):
+        items[source] = _unpacked(by_source[source], rows)
+    return {source: items[source] for source in by_source}
+
+
+_ITEM_FIELDS = _Item.__match_args__
+_NEIGHBOURS = _ITEM_FIELDS.index("neighbours")
+
+
+def _packed(mine: list[Claim], items: list[_Item]) -> list[tuple[Any, ...]]:
+    """Items as rows of their fields after the claim, neighbouring values as claim indices."""
+    holder = {id(c.value): j for j, c in reversed(list(enumerate(mine)))}
+    rows = []
+    for item in items:
+        row = [getattr(item, name) for name in _ITEM_FIELDS[1:]]
+        row[_NEIGHBOURS - 1] = tuple(holder[id(v)] for v in item.neighbours)
+        rows.append(tuple(row))
+    return rows
+
+
+def _unpacked(mine: list[Claim], rows: list[tuple[Any, ...]]) -> list[_Item]:
+    out = []
+    for claim, row in zip(mine, rows, strict=True):
+        fields_ = list(row)
+        fields_[_NEIGHBOURS - 1] = tuple(mine[j].value for j in row[_NEIGHBOURS - 1])
+        out.append(_Item(claim, *fields_))
+    return out
 
 
 def _align_two(left: list[_Item], right: list[_Item]) -> list[Pair]:
