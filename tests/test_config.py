@@ -113,3 +113,13 @@ def test_settings_checked_without_pydantic_match_pydantic(raw: dict[str, Any]) -
     if quick is not None:
         assert quick.model_dump() == slow.model_dump()
         assert quick.model_fields_set == slow.model_fields_set
+
+
+def test_default_config_is_pydantics_default() -> None:
+    from factcheck.config import default_config
+
+    built, reference = default_config(), Config.model_construct()
+    assert built.model_dump() == reference.model_dump() == Config().model_dump()
+    assert built.model_fields_set == reference.model_fields_set == set()
+    # fresh lists each time, as default factories give
+    assert default_config().select is not default_config().select
