@@ -24,10 +24,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
-import regex
 from rapidfuzz import fuzz
 
-from factcheck import parallel
+from factcheck import parallel, rxcache
 from factcheck.counted import counted_noun, different_nouns, person_predicate
 from factcheck.cues import is_since, load_cues
 from factcheck.frozen import frozen
@@ -64,9 +63,9 @@ SPLIT_MIN = 20_000
 
 ASIDE = 0.02  # ranking lost per side that is a headline or list entry
 
-_MONTH_DAY = regex.compile(r"(?:\d{4}|XXXX)-(\d\d)(?:-(\d\d))?")
-_DIGIT = regex.compile(r"\d")
-_KEYS = regex.compile(r"[a-z][a-z0-9]++|[\p{Han}]")
+_MONTH_DAY = rxcache.compile(r"(?:\d{4}|XXXX)-(\d\d)(?:-(\d\d))?")
+_DIGIT = rxcache.compile(r"\d")
+_KEYS = rxcache.compile(r"[a-z][a-z0-9]++|[\p{Han}]")
 
 
 @dataclass(frozen=True, slots=True)

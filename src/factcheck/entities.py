@@ -18,10 +18,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import regex
 from rapidfuzz import fuzz, process
 
-from factcheck import lexfiles
+from factcheck import lexfiles, rxcache
 from factcheck.errors import ConfigError
 from factcheck.frozen import frozen
 from factcheck.names import find_names
@@ -33,7 +32,7 @@ FUZZY_CJK = 80.0
 _FUZZY_MIN_LEN = 4  # shorter names are too easy to confuse
 _FUZZY_MAX_LEN = 48  # longer "names" are runs of capitalized words, not names
 _TYPES = frozenset({"person", "org", "company", "agency", "place", "product"})
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]++")
+_NON_WORD = rxcache.compile(r"[^\p{L}\p{N}]++")
 
 
 @frozen

@@ -9,8 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-import regex
-
+from factcheck import rxcache
 from factcheck.counted import count_class, counts_after, time_unit_length
 from factcheck.cues import Clauses, ends_with, is_clock, load_cues, span_as_time
 from factcheck.entities import EntityMention, EntityRegistry
@@ -31,13 +30,13 @@ _LIST_MARKS = frozenset(".、)）")
 _AGE = "person.age"
 _MAX_AGE = 120
 _APPOSITION_CLOSE = frozenset(",)")
-_NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’-]{1,30}+$")
+_NAME_WORD = rxcache.compile(r"\p{Lu}[\p{Ll}'’-]{1,30}+$")
 _DATELINE_REACH = 80  # characters from the start of a story a dateline stays within
 _DASHES = ("-", "–", "—")
 # A dateline opens the story, after at most a headline, a standfirst and a byline.
 _DATELINE_SENTENCES = 4
 _DATELINE_LATE = 240  # where the dateline's sentence may start at most (after a headline)
-_AGENCY = regex.compile(r"[ \t,，]*+[(（][^()（）\n]{1,40}+[)）][ \t]*+")
+_AGENCY = rxcache.compile(r"[ \t,，]*+[(（][^()（）\n]{1,40}+[)）][ \t]*+")
 _CJK_DIGITS = frozenset("一二三四五六七八九十两兩什")
 _NUMERAL_END = frozenset("0123456789０１２３４５６７８９万萬亿億")  # a number runs on past these
 _ONCE = frozenset("次度")  # 一次, 一度: "once", "at one point"

@@ -13,9 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePath
 
-import regex
-
-from factcheck import codes, describe
+from factcheck import codes, describe, rxcache
 from factcheck.align import Pair, status_time, value_key, year_dated
 from factcheck.counted import person_predicate
 from factcheck.intervals import (
@@ -39,7 +37,7 @@ NEAR_IDENTICAL = 0.9  # context similarity that makes an unknown relation the sa
 FAR_APART = 12.0  # a ratio of values beyond which two figures are not one fact misreported
 TIME_DOUBT = 0.05  # confidence lost when the two claims' event times differ
 WEEK = 7  # a weekday resolved against the document's date may be a week off
-_DIGIT = regex.compile(r"[0-9０-９〇零一二三四五六七八九十]")
+_DIGIT = rxcache.compile(r"[0-9０-９〇零一二三四五六七八九十]")
 _SOFT_MODALITIES = ("forecast", "hedged", "negated")
 _MISMATCH = {"date": "FC101", "money": "FC102", "number": "FC103", "percent": "FC104"}
 

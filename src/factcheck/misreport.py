@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import math
 
-import regex
-
+from factcheck import rxcache
 from factcheck.intervals import as_percent, magnitude
 from factcheck.models import Claim, DateValue, NumberValue, Value
 
@@ -15,8 +14,8 @@ YEARS_APART = 5  # years a misreported year may be off by
 SCALE_SLIP = 4  # powers of ten a slipped scale word may move a figure by (萬 vs 億)
 ROUNDED = 3  # significant digits beside which a one-digit figure is a rounding
 DAYS_APART = 31  # days a misreported day may be off by (3月31日 vs 4月30日)
-_DIGIT = regex.compile(r"[0-9０-９〇零一二三四五六七八九十]")
-_MONTH_DAY = regex.compile(r"(?:\d{4}|XXXX)-(\d\d)-(\d\d)")
+_DIGIT = rxcache.compile(r"[0-9０-９〇零一二三四五六七八九十]")
+_MONTH_DAY = rxcache.compile(r"(?:\d{4}|XXXX)-(\d\d)-(\d\d)")
 
 
 def misreport_like(a: Claim, b: Claim, *, close: bool = True) -> bool:

@@ -13,14 +13,14 @@ from collections.abc import Iterator
 
 import regex
 
-from factcheck import lexfiles
+from factcheck import lexfiles, rxcache
 from factcheck.frozen import frozen
 from factcheck.normalize.script import fold
 from factcheck.phrases import PhraseMatcher
 
-_LATIN_TOKEN = regex.compile(r"[A-Za-z][A-Za-z0-9]*+(?:[&.'’-][A-Za-z0-9]++)*+")
-_DOT_NAME = regex.compile(r"\p{Han}{1,4}+(?:[·•‧・]\p{Han}{1,4}+){1,2}+")
-_HAN = regex.compile(r"\p{Han}")
+_LATIN_TOKEN = rxcache.compile(r"[A-Za-z][A-Za-z0-9]*+(?:[&.'’-][A-Za-z0-9]++)*+")
+_DOT_NAME = rxcache.compile(r"\p{Han}{1,4}+(?:[·•‧・]\p{Han}{1,4}+){1,2}+")
+_HAN = rxcache.compile(r"\p{Han}")
 _CURRENCY_SIGNS = ("$", "＄")  # right after a token: "NT$", "HK$"
 _DOTS = "·•‧・"  # the dots a _DOT_NAME joins its parts with
 # Characters that cannot be inside a Chinese name: particles, prepositions, conjunctions.
@@ -61,7 +61,7 @@ def _data() -> _NameData:
         ),
         cuts=PhraseMatcher((c, "cut") for c in data.get("name_cuts") or ()),
         generic_orgs=frozenset(fold(s) for s in data["generic_orgs"]),
-        generic_parts=regex.compile(
+        generic_parts=rxcache.compile(
             "|".join(regex.escape(fold(p)) for p in sorted(data["generic_parts"], key=len)[::-1])
         ),
         not_names=frozenset(s.lower() for s in data["not_names"]),

@@ -34,6 +34,8 @@ _FRACTION = "fraction"  # the unit the fraction reader gives ("2 and a half")
 HALF_UNIT = Decimal("0.5")
 # A half is read to a tenth of its unit either way: 半小时 is 27-33 minutes.
 _HALF_STEP = Decimal("0.2")
+# Seconds after minutes (59分58秒).
+_SECONDS_AFTER = rxcache.compile(r"[0-9零一二三四五六七八九十两]{1,3}+(?:\.\d++)?+秒")
 # A half before the unit (一个半小时, "2 and a half hours") or after it (两天半).
 _HALF_BEFORE = rxcache.compile(r"个?+半|[ \t]++and a half[ \t]++")
 _HALF_AFTER = rxcache.compile(r"半(?!\p{Han})")
@@ -292,7 +294,7 @@ def _joined_minutes(folded: str, q: Quantity, w: MeasureWords, after_hours: bool
         return None
     unit = w.joined[m.group()]
     if not after_hours:
-        nxt = regex.match(r"[0-9零一二三四五六七八九十两]{1,3}+(?:\.\d++)?+秒", folded[m.end():])
+        nxt = _SECONDS_AFTER.match(folded, m.end())
         if nxt is None:
             return None
     return _scaled(q, q.start, m.end(), unit)
