@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import functools
 import os
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from factcheck import lexcache
 from factcheck.errors import ConfigError
-from factcheck.normalize.lexdata import merge, parse_yaml
+from factcheck.normalize.lexdata import builtin_text, merge, parse_yaml
 
 
 def _parse(text: str, path: str, source: str) -> Any:
@@ -41,7 +40,7 @@ def _parse(text: str, path: str, source: str) -> Any:
 @functools.cache
 def builtin(name: str) -> Any:
     """The parsed built-in lexicon/`name`."""
-    text = resources.files("factcheck").joinpath("lexicon", name).read_text(encoding="utf-8")
+    text = builtin_text(name)
     return _parse(text, name, f"builtin/{name}")
 
 

@@ -10,12 +10,28 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from factcheck import lexcache
 from factcheck.errors import ConfigError
+
+# The package's lexicon folder, read as files: importing importlib.resources (with zipfile
+# and tempfile) to find it cost ~1% of a cold start. A package imported from a zip archive
+# has no such folder, and is read through importlib.resources as before.
+_LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
+
+
+def builtin_text(name: str) -> str:
+    """The text of the built-in lexicon/`name`."""
+    try:
+        return (_LEXICON_DIR / name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if _LEXICON_DIR.is_dir():
+            raise
+    from importlib import resources
+
+    return resources.files("factcheck").joinpath("lexicon", name).read_text(encoding="utf-8")
 
 
 def merge(base: Any, extra: Any) -> Any:
@@ -62,7 +78,7 @@ def _read_user_file(path: Path) -> Any:
 
 @functools.cache
 def _builtin(name: str) -> Any:
-    text = resources.files("factcheck").joinpath("lexicon", name).read_text(encoding="utf-8")
+    text = builtin_text(name)
     # parsed once per installed text, then read back from the cache on every cold start
     return lexcache.parsed(text, f"builtin/{name}", parse_yaml, "yaml-safe")
 
