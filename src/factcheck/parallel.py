@@ -12,6 +12,7 @@ a child cannot be started or dies.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import signal
@@ -158,7 +159,15 @@ def _receive(conn: Connection) -> tuple[Any] | None:
         data = conn.recv_bytes()
     except (EOFError, OSError):
         return None
-    status, value = pickle.loads(data)
+    # Unpickling builds a whole document's records at once, none of them garbage: with the
+    # collector on, each batch of new objects would set off a walk of a large heap.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        status, value = pickle.loads(data)
+    finally:
+        if paused:
+            gc.enable()
     if status == "error":
         assert isinstance(value, BaseException)
         raise value
