@@ -330,12 +330,12 @@ def _align_two(left: list[_Item], right: list[_Item]) -> list[Pair]:
     value_b = _blocks(right, value_key)
     # One ranking for both: the same telling figure may outweigh the same relation read on
     # both sides (8.6万 and 86,000 before a 15,000 also read as "evacuated").
-    take(_scored_split([(known_a, known_b, _same_fact), (value_a, value_b, _same_value)],
-                       left, right))
+    take(_scored([(known_a, known_b, _same_fact), (value_a, value_b, _same_value)],
+                       left, right, used_a, used_b))
     kind_a = _blocks(left, _kind_key)
     kind_b = _blocks(right, _kind_key)
-    take(_scored(kind_a, kind_b, left, right, _by_context, used_a, used_b))
-    take(_scored(kind_a, kind_b, left, right, _related, used_a, used_b))
+    take(_scored([(kind_a, kind_b, _by_context)], left, right, used_a, used_b))
+    take(_scored([(kind_a, kind_b, _related)], left, right, used_a, used_b))
     if any(left[i].aside for i in used_a) or any(right[i].aside for i in used_b):
         out = _prefer_body(out, left, right, used_a, used_b)
     return out
@@ -489,21 +489,6 @@ def _blocks(
 Scorer = Callable[[_Item, _Item], tuple[float, Pair] | None]
 
 
-def _scored(
-    blocks_a: dict[object, list[int]],
-    blocks_b: dict[object, list[int]],
-    left: list[_Item],
-    right: list[_Item],
-    scorer: Scorer,
-    used_a: set[int],
-    used_b: set[int],
-) -> list[tuple[float, Pair, int, int]]:
-    out: list[tuple[float, Pair, int, int]] = []
-    for key in sorted(blocks_a.keys() & blocks_b.keys(), key=repr):
-        _score_block(blocks_a[key], blocks_b[key], left, right, scorer, used_a, used_b, out)
-    return out
-
-
 def _score_block(
     block_a: list[int],
     block_b: list[int],
@@ -525,37 +510,43 @@ def _score_block(
 Block = tuple[list[int], list[int], Scorer]
 
 
-def _scored_split(
+def _scored(
     passes: list[tuple[dict[object, list[int]], dict[object, list[int]], Scorer]],
     left: list[_Item],
     right: list[_Item],
+    used_a: set[int],
+    used_b: set[int],
 ) -> list[tuple[float, Pair, int, int]]:
-    """The candidates of each pass in turn with nothing used yet, as `_scored` lists them.
-    A large comparison's blocks are shared out between this process (even blocks) and a
-    forked child (odd ones), a pair's claims sent back as their indices, then put back in
-    block order."""
+    """The candidates of each pass in turn, block by block in key order, claims already used
+    left out. A large comparison's blocks are shared out between this process and a forked
+    child, a pair's claims sent back as their indices, then put back in block order."""
     blocks: list[Block] = [
         (blocks_a[key], blocks_b[key], scorer)
         for blocks_a, blocks_b, scorer in passes
         for key in sorted(blocks_a.keys() & blocks_b.keys(), key=repr)
     ]
-    work = sum(_work(len(a), len(b)) for a, b, _s in blocks)
-    if work < SPLIT_MIN or len(blocks) < 2 or parallel.usable_cpus() < 2:
+    work = [_work(len(a), len(b)) for a, b, _s in blocks]
+    if sum(work) < SPLIT_MIN or len(blocks) < 2 or parallel.usable_cpus() < 2:
         out: list[tuple[float, Pair, int, int]] = []
         for block_a, block_b, scorer in blocks:
-            _score_block(block_a, block_b, left, right, scorer, set(), set(), out)
+            _score_block(block_a, block_b, left, right, scorer, used_a, used_b, out)
         return out
-    # Alternate blocks rather than halves: the cost of a block is hard to foresee (most
-    # pairs of a value block are ruled out at once, a block of one relation is not).
-    even, odd = parallel.run_split(
-        [functools.partial(_score_part, blocks[0::2], left, right),
-         functools.partial(_score_part, blocks[1::2], left, right)]
+    # Largest first, to each side in turn: the cost of a block is hard to foresee (most
+    # pairs of a value block are ruled out at once, a block of one relation is not), so
+    # alternating spreads the errors of the estimate.
+    by_size = sorted(range(len(blocks)), key=lambda n: (-work[n], n))
+    sides = (sorted(by_size[0::2]), sorted(by_size[1::2]))
+    results = parallel.run_split(
+        [functools.partial(_score_part, [blocks[n] for n in side], left, right, used_a, used_b)
+         for side in sides]
     )
-    merged = [part for pair in itertools.zip_longest(even, odd) for part in pair if part]
+    per_block: dict[int, list[tuple[float, int, int, tuple[Any, ...]]]] = {}
+    for side, result in zip(sides, results, strict=True):
+        per_block.update(zip(side, result, strict=True))
     return [
         (rank, Pair(left[ia].claim, right[ib].claim, *rest), ia, ib)
-        for part in merged
-        for rank, ia, ib, rest in part
+        for n in range(len(blocks))
+        for rank, ia, ib, rest in per_block[n]
     ]
 
 
@@ -567,14 +558,14 @@ def _work(size_a: int, size_b: int) -> int:
 
 
 def _score_part(
-    blocks: list[Block], left: list[_Item], right: list[_Item]
+    blocks: list[Block], left: list[_Item], right: list[_Item], used_a: set[int], used_b: set[int]
 ) -> list[list[tuple[float, int, int, tuple[Any, ...]]]]:
     """Candidates of each block with each pair's claims left out (the other process has
     them): rank, the claims' indices, then the pair's other fields in order."""
     parts = []
     for block_a, block_b, scorer in blocks:
         out: list[tuple[float, Pair, int, int]] = []
-        _score_block(block_a, block_b, left, right, scorer, set(), set(), out)
+        _score_block(block_a, block_b, left, right, scorer, used_a, used_b, out)
         parts.append([(rank, ia, ib, _PAIR_REST(pair)) for rank, pair, ia, ib in out])
     return parts
 
