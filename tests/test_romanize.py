@@ -21,6 +21,8 @@ def test_entries_found_as_decoded() -> None:
     keys = [*list(table)[::50], list(table)[-1]]
     for key in keys:
         assert romanize._find(raw, int(key)) == table[key]
+        # found by bisection in pypinyin's ordered file, without a scan
+        assert romanize._bisect(raw, int(key)) is not None
 
 
 @pytest.mark.parametrize(
@@ -35,6 +37,10 @@ def test_entries_found_as_decoded() -> None:
         ('{"119968": "no"}', 19968, None),
         ('{"19968": 1}', 19968, None),
         ('{"19968": "unclosed}', 19968, None),
+        ('{"30000": "c", "20108": "èr", "19968": "yī", "1": "a"}', 20108, "èr"),
+        ('{"30000": "c", "20108": "èr", "19968": "yī", "1": "a"}', 19968, "yī"),
+        ('{"30000": "c", "20108": "èr", "19968": "yī", "1": "a"}', 1, "a"),
+        ('{"1": "a", "3": "c"}', 2, None),
     ],
 )
 def test_find_reads_json_strings(text: str, code: int, expected: str | None) -> None:
