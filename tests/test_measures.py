@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from factcheck.describe import duration
+from factcheck.describe import duration, value
 from factcheck.intervals import compare_values
 from factcheck.models import NumberValue
 from factcheck.values import find_values
@@ -39,6 +39,8 @@ def _one(text: str) -> NumberValue:
         ("48小时", "two days", "compatible"),
         ("3天", "72 hours", "compatible"),
         ("3天", "48 hours", "incompatible"),
+        ("約97光年", "about 97 light-years", "compatible"),
+        ("約97光年", "about 79 light-years", "incompatible"),
         # Different units, or a unit against a bare count, are never one figure.
         ("150公里", "150 minutes", "incomparable"),
         ("150公里", "150人", "incomparable"),
@@ -54,3 +56,9 @@ def test_duration_is_written_in_hours_minutes_and_seconds() -> None:
     assert duration(14) == "14 s"
     assert duration(259200) == "3 d"
     assert duration(6 * 2_629_800) == "6 months"
+
+
+def test_long_lengths_are_written_in_larger_units() -> None:
+    assert value(_one("about 79 light-years")) == "about 79 light-years"
+    assert value(_one("全長15公里")) == "15 km"
+    assert value(_one("480公尺")) == "480 m"

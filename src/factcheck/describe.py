@@ -69,8 +69,12 @@ def _number_value(v: NumberValue) -> str:
         show = duration
     elif v.unit is not None and is_measure(v.unit):  # a base unit, written after the figure
         unit = v.unit
+        larger = _display().get("measure_units", {}).get(unit, ())
 
         def show(x: float) -> str:
+            for name, size in larger:
+                if abs(x) >= size:
+                    return f"{number(x / size)} {name}"
             return f"{number(x)} {unit}"
 
     if v.mod in ("range", "vague") and v.low is not None and v.high is not None:
