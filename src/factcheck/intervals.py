@@ -22,6 +22,7 @@ MatchStatus = Literal["compatible", "incompatible", "loose", "incomparable"]
 _TIMEX = rxcache.compile(r"[0-9X]{4}+(?:-[0-9X]{2}+(?:-[0-9X]{2}+)?+)?+")
 
 FRACTION = "fraction"  # the unit the value layer gives fractions (三分之一, two thirds)
+TALLIES_APART = 1.5  # "at least 14" vs "at least 41": bounds this far apart are two figures
 
 _NOUN = {"money": "amounts", "number": "counts", "percent": "percentages", "date": "dates"}
 
@@ -158,7 +159,7 @@ def _numeric(a: _Span, b: _Span, noun: str, sa: str, sb: str) -> ValueMatch:
         and (_close(a.high, b.low) or _close(b.high, a.low))
         and not _close(a.point, b.point)
     )
-    if (low > high and not _close(low, high)) or touching:
+    if (low > high and not _close(low, high)) or touching or _two_tallies(a, b):
         return ValueMatch("incompatible", f"{noun} differ: {sa} vs {sb}{_tenfold(a, b)}")
     a_in_b, b_in_a = _inside(a.point, b), _inside(b.point, a)
     if a_in_b and b_in_a:
@@ -170,6 +171,16 @@ def _numeric(a: _Span, b: _Span, noun: str, sa: str, sb: str) -> ValueMatch:
         inner, outer = (sa, sb) if a_in_b else (sb, sa)
         return ValueMatch("compatible", f"{noun} agree: {inner} is within {outer}")
     return ValueMatch("loose", f"{noun} overlap only at the edges: {sa} and {sb}", "overlap")
+
+
+def _two_tallies(a: _Span, b: _Span) -> bool:
+    """Two bounds on the same side ("at least 14" and "at least 41" deaths): each source
+    gives the figure it counted, so figures far apart differ even though both bounds hold."""
+    same_side = (math.isinf(a.high) and math.isinf(b.high)) or (
+        math.isinf(a.low) and math.isinf(b.low))
+    if not same_side or a.point <= 0 or b.point <= 0:
+        return False
+    return max(a.point, b.point) / min(a.point, b.point) >= TALLIES_APART
 
 
 def _tenfold(a: _Span, b: _Span) -> str:
