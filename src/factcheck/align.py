@@ -660,13 +660,17 @@ def _fit(a: Claim, b: Claim) -> float:
 
 def _mutual(x: Value, y: Value) -> bool:
     """Each figure lies within the other's interval (dates: always, as they were)."""
-    px, py = magnitude(as_percent(x)), magnitude(as_percent(y))
-    if px is None or py is None:
+    return states(x, y) and states(y, x)
+
+
+def states(x: Value, y: Value) -> bool:
+    """Whether `x` states figure `y`: its figure lies within y's interval, as "3兆1,357億"
+    states "about 3.1万亿" but "the two-hour barrier" does not state 2:00:21 (dates: always)."""
+    px = magnitude(as_percent(x))
+    vy = as_percent(y)
+    if px is None or isinstance(vy, DateValue) or magnitude(vy) is None:
         return True
-    vx, vy = as_percent(x), as_percent(y)
-    assert not isinstance(vx, DateValue)
-    assert not isinstance(vy, DateValue)
-    return _holds(vx.low, vx.high, py) and _holds(vy.low, vy.high, px)
+    return _holds(vy.low, vy.high, px)
 
 
 def _holds(low: float | None, high: float | None, x: float) -> bool:
@@ -857,7 +861,8 @@ def _misreported(a: _Item, b: _Item, person: bool) -> bool:
     # (a fine and a legal maximum); only a figure's own digits misreported confirm the pair.
     # So too for two exact measures: the finishing times of one race are all within a few
     # percent; an estimate (约15分钟, "around 12 minutes") is misreported by closeness too.
-    exact = (measure_of(ca.value) is not None and ca.value.mod is None and cb.value.mod is None
+    # A bound ("高达40.2度", "up to 3 hours") is as precise as a bare measure.
+    exact = (measure_of(ca.value) is not None and "approx" not in (ca.value.mod, cb.value.mod)
              and ca.value != cb.value)
     return misreport_like(ca, cb, close=not (isinstance(ca.value, MoneyValue) or exact))
 
@@ -913,4 +918,4 @@ def _closeness(a: Claim, b: Claim) -> float | None:
     return 1.0 - math.log(ratio) / math.log(RELATED_RATIO)
 
 
-__all__ = ["Pair", "Relation", "align", "status_time", "value_key"]
+__all__ = ["Pair", "Relation", "align", "states", "status_time", "value_key"]

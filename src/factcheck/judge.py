@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import PurePath
 
 from factcheck import codes, describe, rxcache
-from factcheck.align import Pair, status_time, value_key, year_dated
+from factcheck.align import Pair, states, status_time, value_key, year_dated
 from factcheck.counted import person_predicate
 from factcheck.intervals import (
     ValueMatch,
@@ -188,8 +188,11 @@ def _told_apart(findings: list[Finding], partners: dict[str, list[Claim]]) -> li
     for i, found in enumerate(findings):
         if found.kind != "contradiction" or len(found.sides) != 2:
             continue
-        x, y = (side.claim for side in found.sides)
-        by_x, by_y = _by_source(partners.get(x, ())), _by_source(partners.get(y, ()))
+        # Only a figure equal to each counts: "the two-hour barrier" holds 2:00:21 but does
+        # not state it.
+        sx, sy = found.sides
+        by_x = _by_source(c for c in partners.get(sx.claim, ()) if states(c.value, sx.value))
+        by_y = _by_source(c for c in partners.get(sy.claim, ()) if states(c.value, sy.value))
         for source in sorted(by_x.keys() & by_y.keys()):
             if by_x[source] != by_y[source] and not by_x[source] & by_y[source]:
                 name = PurePath(source).name
