@@ -765,8 +765,12 @@ def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     shared = _shared(a, b)
     timing = _timing(a, b)
     misreported = bool(same_person) and not _dated_apart(a, b) and _misreported(a, b, person)
+    # The figure's own digits misreported (89 vs 98 votes) tie closer than mere closeness
+    # (89 vs 116, the votes needed).
+    digits = misreported and not isinstance(a.claim.value, DateValue) and misreport_like(
+        a.claim, b.claim, close=False)
     score = min(1.0, 0.55 + ent + 0.15 * ctx + unique + 0.1 * min(shared, 2) + timing
-                + 0.1 * misreported)
+                + 0.1 * misreported + 0.05 * digits)
     # The same subject, or the same other figures around the value, tie the two together;
     # so do being the only statement of this relation in each source, and a running figure
     # stated as of the same moment on both sides (死亡人数截至13日 / deaths as of the 13th).
