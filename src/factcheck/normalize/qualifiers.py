@@ -12,6 +12,8 @@ How each widens the interval of the written value (v, with precision bounds [lo,
 | over      | v                       | open          |
 | nearly    | v - 10 %                | v             |
 | range     | low of the first value  | high of the second |
+
+For a percentage, 10 % of the value but at most 3 points: about 62% is 59–65%.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.quantity import Quantity
 
 _TENTH = Decimal("0.1")
+_PERCENT_POINTS = Decimal(3)  # the most an approximate percentage is widened by
 _ZERO = Decimal(0)
 
 
@@ -91,6 +94,9 @@ def widen(q: Quantity, mod: Mod) -> Quantity:
     """The interval `q` stands for once `mod` qualifies it (see the module's table)."""
     v, lo, hi = q.value, q.low, q.high
     margin = abs(v) * _TENTH
+    if q.kind == "percent":
+        # "about 62%" and "about 72%" are two figures: a share is about so many points.
+        margin = min(margin, _PERCENT_POINTS)
     floor = _ZERO if v >= 0 else None
     if mod == "approx":
         lo = min(lo, v - margin) if lo is not None else None
