@@ -64,6 +64,9 @@ class NumberFinder:
     minus_en: regex.Pattern[str]
     dozen: str
     not_dozen: frozenset[str]
+    # Measure units that begin with a numeral character (千米, 兆瓦, 百万瓦): a numeral run
+    # ending inside one stops before it, so 600兆瓦 is 600 megawatts, not 600 trillion watts.
+    unit_heads: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -120,7 +123,26 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
         dozen=str(raw["cjk"]["dozen"]),
         not_dozen=frozenset(raw["cjk"]["dozen_not_before"]),
         minus_en=rxcache.compile(rf"\b(?:{_alt(raw['en'].get('en_minus') or ['minus'])})\s++$"),
+        unit_heads=_unit_heads(frozenset({*w.small_units, *w.big_units, *w.digits})),
     )
+
+
+def _unit_heads(numerals: frozenset[str]) -> tuple[str, ...]:
+    from factcheck.normalize.lexdata import load_lexicon
+
+    measures = load_lexicon("units.yaml").get("measures") or {}
+    words = {str(word) for spec in measures.values() for word in (spec.get("after") or {})}
+    return tuple(sorted((w for w in words if w[:1] in numerals), key=len, reverse=True))
+
+
+def _before_unit(folded: str, s: int, e: int, f: NumberFinder) -> int:
+    """Where a numeral run folded[s:e] ends once a unit word that starts inside it is left out
+    (the 千 of 5万千米 and the 兆 of 600兆瓦 belong to the unit)."""
+    for p in (e - 1, e - 2):
+        if p > s and any(folded.startswith(word, p) and p + len(word) > e
+                         for word in f.unit_heads):
+            return p
+    return e
 
 
 def number_finder(extra: Sequence[Path] = ()) -> NumberFinder:
@@ -387,6 +409,8 @@ def scan_quantities(folded: str, extra: Sequence[Path] = ()) -> list[Quantity]:
             s, e = m.span()
             if idioms and _in_idiom(idioms, s, e):
                 continue
+            if folded[e - 1] in f.units:
+                e = _before_unit(folded, s, e, f)
             found.extend(_cjk(folded, s, e, f))
     extra_forms = _written_forms(folded)
     if extra_forms:
