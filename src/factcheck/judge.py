@@ -89,10 +89,12 @@ def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
         return _finding("FC205", pair, text, pair.score)
     # Two sources giving a planned event different dates ("will step down on March 31" vs
     # "将于4月30日离任") disagree about one schedule; two forecast figures may both be fair.
-    # So do two reports of one planned figure with its digits or scale word slipped (1,500
-    # vs 约1万5,000 jobs expected): that is no difference of opinion.
-    planned = a.modality == b.modality == "forecast" and (
-        isinstance(a.value, DateValue) or misreport_like(a, b, close=False))
+    # So do two reports of one planned or estimated figure with its digits or scale word
+    # slipped (1,500 vs 约1万5,000 jobs expected; repairs estimated at 3億 vs 30 million
+    # baht): that is no difference of opinion.
+    planned = a.modality == b.modality and (
+        (a.modality == "forecast" and isinstance(a.value, DateValue))
+        or (a.modality in ("forecast", "hedged") and misreport_like(a, b, close=False)))
     if a.modality == b.modality and a.modality in _SOFT_MODALITIES and not planned:
         text = f"both {a.modality}; {match.explanation}"
         return _finding("FC205", pair, text, pair.score)
