@@ -21,6 +21,7 @@ from factcheck.normalize.quantity import Quantity, longest_first, to_mention
 _HUNDRED = Decimal(100)
 _TEN = Decimal(10)
 _HALF = Decimal("0.5")
+_TENTHS_HALF = Decimal("2.5")  # 六成 is 60 % give or take this many points
 
 
 @frozen
@@ -180,7 +181,11 @@ def as_percent(folded: str, q: Quantity, p: PercentWords) -> Quantity | None:
     if q.weak or q.value <= 0:
         return None
     if nxt == p.tenths and q.value <= 10 and after not in p.tenths_not_before:
-        return _tenths(folded, _scaled(q, _TEN, end=at + 1), p)  # 六成 = 60 %
+        # 六成 = 60 %, meant to within a few points: 57.5-62.5 (一成五 and 两成 differ).
+        tenths = _scaled(q, _TEN, end=at + 1)
+        if q.value == q.value.to_integral_value():
+            tenths = tenths.with_(low=tenths.value - _TENTHS_HALF, high=tenths.value + _TENTHS_HALF)
+        return _tenths(folded, tenths, p)
     if nxt == p.discount and q.value < 100 and q.value != 10:
         # 八折 / 7.5折 = 80 % / 75 % of the price; 75折 = 75 %; 十折 is no discount at all
         return _scaled(q, _TEN if q.value < 10 else Decimal(1), end=at + 1)
