@@ -38,7 +38,7 @@ from factcheck.intervals import (
     magnitude,
     measure_of,
 )
-from factcheck.misreport import misreport_like
+from factcheck.misreport import misreport_like, written_digits
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
 from factcheck.normalize.script import fold
 from factcheck.sentences import unclosed
@@ -335,6 +335,7 @@ def _align_two(left: list[_Item], right: list[_Item]) -> list[Pair]:
     kind_a = _blocks(left, _kind_key)
     kind_b = _blocks(right, _kind_key)
     take(_scored([(kind_a, kind_b, _by_context)], left, right, used_a, used_b))
+    take(_scored([(kind_a, kind_b, _slipped)], left, right, used_a, used_b))
     take(_scored([(kind_a, kind_b, _related)], left, right, used_a, used_b))
     if any(left[i].aside for i in used_a) or any(right[i].aside for i in used_b):
         out = _prefer_body(out, left, right, used_a, used_b)
@@ -890,8 +891,36 @@ def _by_context(a: _Item, b: _Item) -> tuple[float, Pair] | None:
     score = max(ctx, min(0.8, 0.5 + 0.15 * shared)) if shared else ctx
     if score < CONTEXT_MIN:
         return None
+    # Alike sentences whose figures are one figure misreported tell one fact outright.
+    slipped = _slipped(a, b)
+    if slipped is not None and slipped[1].confirmed:
+        return slipped
     pair = Pair(ca, cb, "context", round(score, 3), round(ctx, 3), shared > 0)
     return score + _fit(ca, cb), pair
+
+
+def _slipped(a: _Item, b: _Item) -> tuple[float, Pair] | None:
+    """Two figures no known relation ties, whose own digits say they are one figure
+    misreported: the same digits in another order or with one dropped (5870亿 vs 5,780億,
+    4.8萬 vs 84,000), or a slipped scale word (约1.2亿 vs 1,200萬英镑). Digits this particular
+    are seldom chance; with three or more on each side the pair is taken as one fact."""
+    ca, cb = a.claim, b.claim
+    if isinstance(ca.value, DateValue):
+        return None
+    if ca.predicate and cb.predicate and ca.predicate != cb.predicate:
+        return None  # two known relations: the last pass shows them as related
+    if _entities(a, b) is None or _different_things(a, b):
+        return None
+    if _statuses.status(ca.value, cb.value) != "incompatible":
+        return None
+    if not misreport_like(ca, cb, close=False):
+        return None
+    digits = min(len(written_digits(ca.value)), len(written_digits(cb.value)))
+    if digits < 2:
+        return None
+    ctx = _context(a, b)
+    score = min(1.0, (0.7 if digits >= 3 else 0.6) + 0.15 * ctx)
+    return score, Pair(ca, cb, "same", round(score, 3), round(ctx, 3), digits >= 3)
 
 
 def _related(a: _Item, b: _Item) -> tuple[float, Pair] | None:

@@ -65,6 +65,14 @@ def misreport_like(a: Claim, b: Claim, *, close: bool = True) -> bool:
     )
 
 
+def written_digits(v: Value) -> str:
+    """The significant digits of a figure as written ("" for a date or no magnitude)."""
+    x = magnitude(as_percent(v))
+    if isinstance(v, DateValue) or x is None or x <= 0:
+        return ""
+    return _written_digits(v, x)
+
+
 def _rounded(digits: str, mod: str | None, other: str) -> bool:
     """A one-digit figure written bare (10萬, 100,000) beside a precise one."""
     return mod is None and len(digits) == 1 and len(other) >= ROUNDED
@@ -96,4 +104,4 @@ def _digits(x: float) -> str:
     return f"{x:.6g}".split("e")[0].replace(".", "").lstrip("0").rstrip("0")
 
 
-__all__ = ["misreport_like"]
+__all__ = ["misreport_like", "written_digits"]
