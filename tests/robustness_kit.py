@@ -4,6 +4,7 @@ CLI in a subprocess, re-encoding the example articles, and a path-free view of a
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -113,3 +114,32 @@ def big_article(paths: list[Path], size: int) -> str:
         total += len(body) + 2
         i += 1
     return "\n\n".join(parts) + "\n"
+
+
+def start_big_compare(folder: Path, size: int, **popen: Any) -> subprocess.Popen[bytes]:
+    """`compare a.txt b.txt -o r.json` on two big articles of `size` characters written to
+    `folder`, started with SIGINT at its default: a shell without job control starts
+    background jobs with SIGINT ignored, and Python keeps an inherited SIG_IGN, while the
+    tests that use this are about our own handler."""
+    files = story_files("lingxi-earthquake")
+    (folder / "a.txt").write_text(big_article(files, size), "utf-8")
+    (folder / "b.txt").write_text(big_article(files[::-1], size), "utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "compare", "a.txt", "b.txt", "-o", "r.json"],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        **popen,
+    )
+
+
+def assert_interrupted_quietly(proc: subprocess.Popen[bytes], folder: Path) -> None:
+    """Exit 130, one line on stderr and no traceback, and no report file left behind."""
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert b"Traceback" not in err
+    assert err.decode().strip().splitlines() == ["factcheck: interrupted"], err
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "b.txt"]

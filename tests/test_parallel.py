@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +18,7 @@ from factcheck.config import Config, default_config
 from factcheck.errors import SourceError
 from factcheck.models import Claim, Document
 from factcheck.report import render
-from robustness_kit import big_article, story_files
+from robustness_kit import assert_interrupted_quietly, start_big_compare
 
 ROOT = Path(__file__).resolve().parents[1]
 STORIES = sorted(p for p in (ROOT / "examples").glob("*") if p.is_dir())
@@ -61,20 +59,28 @@ def test_groups_carry_about_the_same_text() -> None:
     assert parallel.plan(docs, workers=8, min_chars=0) == [[1], [2], [3], [0]]
 
 
+def _forked_report(
+    story: Path, monkeypatch: pytest.MonkeyPatch, threshold: tuple[object, str]
+) -> tuple[list[str], list[object]]:
+    """The story's files and the processes forked once `threshold` (a module and the name of
+    its size threshold) is set to 0, having checked that the report is the in-process one."""
+    monkeypatch.chdir(story)
+    files = sorted(p.name for p in story.iterdir() if p.suffix in (".txt", ".md"))
+    in_process = render(compare(files), "json")
+    monkeypatch.setattr(*threshold, 0)
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    spawned = _count_spawns(monkeypatch)
+    assert render(compare(files), "json") == in_process
+    return files, spawned
+
+
 @needs_fork
 @pytest.mark.parametrize("story", STORIES, ids=[p.name for p in STORIES])
 def test_forked_analysis_gives_the_same_report(
     story: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(story)
-    files = sorted(p.name for p in story.iterdir() if p.suffix in (".txt", ".md"))
-    in_process = render(compare(files), "json")
-    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
-    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
-    spawned = _count_spawns(monkeypatch)
-    forked = render(compare(files), "json")
+    _files, spawned = _forked_report(story, monkeypatch, (parallel, "MIN_CHARS"))
     assert spawned, "the comparison did not fork"
-    assert forked == in_process
 
 
 @needs_fork
@@ -82,17 +88,10 @@ def test_forked_analysis_gives_the_same_report(
 def test_forked_alignment_gives_the_same_report(
     story: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(story)
-    files = sorted(p.name for p in story.iterdir() if p.suffix in (".txt", ".md"))
-    in_process = render(compare(files), "json")
-    monkeypatch.setattr(align, "SPLIT_MIN", 0)
-    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
-    spawned = _count_spawns(monkeypatch)
-    forked = render(compare(files), "json")
+    files, spawned = _forked_report(story, monkeypatch, (align, "SPLIT_MIN"))
     # One child for the sources' items, and per pair of sources one for each of the three
     # passes that have two blocks or more; the analysis itself stays in-process (small files).
     assert len(spawned) > len(files) * (len(files) - 1) // 2
-    assert forked == in_process
 
 
 def _analyse_in_child_only(action: Callable[[], list[Claim]]) -> parallel.Analyse:
@@ -176,19 +175,8 @@ def _gone(pgid: int, within: float) -> bool:
 @pytest.mark.slow
 @pytest.mark.parametrize("whole_group", [True, False], ids=["terminal", "parent-only"])
 def test_ctrl_c_ends_parent_and_children_quietly(tmp_path: Path, whole_group: bool) -> None:
-    files = story_files("lingxi-earthquake")
-    (tmp_path / "a.txt").write_text(big_article(files, 2_000_000), "utf-8")
-    (tmp_path / "b.txt").write_text(big_article(files[::-1], 2_000_000), "utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "factcheck", "compare", "a.txt", "b.txt", "-o", "r.json"],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        start_new_session=True,  # its own process group, as a terminal's foreground job
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
+    # Its own process group, as a terminal's foreground job.
+    proc = start_big_compare(tmp_path, 2_000_000, start_new_session=True)
     pgid = proc.pid
     time.sleep(6)  # well past start-up and reading: into the forked analysis
     if proc.poll() is not None:
@@ -197,9 +185,5 @@ def test_ctrl_c_ends_parent_and_children_quietly(tmp_path: Path, whole_group: bo
         os.killpg(pgid, signal.SIGINT)  # what Ctrl-C in a terminal does
     else:
         proc.send_signal(signal.SIGINT)
-    _out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
-    assert b"Traceback" not in err
-    assert err.decode().strip().splitlines() == ["factcheck: interrupted"], err
+    assert_interrupted_quietly(proc, tmp_path)
     assert _gone(pgid, 10), "a child outlived the interrupted comparison"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
