@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePath
 
-from factcheck import codes, describe, rxcache
+from factcheck import codes, describe
 from factcheck.align import Pair, states, status_time, value_key, year_dated
 from factcheck.counted import person_predicate
 from factcheck.intervals import (
@@ -23,7 +23,7 @@ from factcheck.intervals import (
     compare_values,
     magnitude,
 )
-from factcheck.misreport import misreport_like
+from factcheck.misreport import misreport_like, written_in_figures
 from factcheck.models import (
     Claim,
     DateValue,
@@ -37,7 +37,6 @@ NEAR_IDENTICAL = 0.9  # context similarity that makes an unknown relation the sa
 FAR_APART = 12.0  # a ratio of values beyond which two figures are not one fact misreported
 TIME_DOUBT = 0.05  # confidence lost when the two claims' event times differ
 WEEK = 7  # a weekday resolved against the document's date may be a week off
-_DIGIT = rxcache.compile(r"[0-9０-９〇零一二三四五六七八九十]")
 _SOFT_MODALITIES = ("forecast", "hedged", "negated")
 _MISMATCH = {"date": "FC101", "money": "FC102", "number": "FC103", "percent": "FC104"}
 
@@ -133,7 +132,7 @@ def _doubt(a: Claim, b: Claim) -> str | None:
     va, vb = a.value, b.value
     if isinstance(va, DateValue) and isinstance(vb, DateValue):
         near = va.start and vb.start and abs((va.start - vb.start).days) <= WEEK
-        if near and not (_DIGIT.search(a.value_text) and _DIGIT.search(b.value_text)):
+        if near and not (written_in_figures(a.value_text) and written_in_figures(b.value_text)):
             return "possibly the same fact, a date resolved from a weekday or relative word"
         return None
     x, y = magnitude(as_percent(va)), magnitude(as_percent(vb))

@@ -31,7 +31,7 @@ def misreport_like(a: Claim, b: Claim, *, close: bool = True) -> bool:
         return False  # "thousands", 数十亿, HK$25 to HK$28.5: no one figure to misreport
     if isinstance(va, DateValue) or isinstance(vb, DateValue):
         if not (isinstance(va, DateValue) and isinstance(vb, DateValue)
-                and _DIGIT.search(a.value_text) and _DIGIT.search(b.value_text)):
+                and written_in_figures(a.value_text) and written_in_figures(b.value_text)):
             return False
         ya, yb = _year(va), _year(vb)
         if "year" in (va.granularity, vb.granularity):
@@ -63,6 +63,12 @@ def misreport_like(a: Claim, b: Claim, *, close: bool = True) -> bool:
     return len(long) == len(short) + 1 and any(
         long[:i] + long[i + 1 :] == short for i in range(len(long))
     )
+
+
+def written_in_figures(text: str) -> bool:
+    """Whether a value was written with a digit or a Chinese numeral (8月15日, 八月), not
+    resolved from a word alone ("Sunday", 明年)."""
+    return _DIGIT.search(text) is not None
 
 
 def written_digits(v: Value) -> str:
@@ -104,4 +110,4 @@ def _digits(x: float) -> str:
     return f"{x:.6g}".split("e")[0].replace(".", "").lstrip("0").rstrip("0")
 
 
-__all__ = ["misreport_like", "written_digits"]
+__all__ = ["misreport_like", "written_digits", "written_in_figures"]
