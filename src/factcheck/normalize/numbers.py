@@ -128,10 +128,9 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
 
 
 def _unit_heads(numerals: frozenset[str]) -> tuple[str, ...]:
-    from factcheck.normalize.lexdata import load_lexicon
+    from factcheck.normalize.measures import measure_words
 
-    measures = load_lexicon("units.yaml").get("measures") or {}
-    words = {str(word) for spec in measures.values() for word in (spec.get("after") or {})}
+    words = measure_words().after  # folded, as the text numerals are read in
     return tuple(sorted((w for w in words if w[:1] in numerals), key=len, reverse=True))
 
 
