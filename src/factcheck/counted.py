@@ -88,10 +88,9 @@ def _english(after: str) -> str | None:
         words.append(single)
         if single == word and single in u.classes:
             # A known noun may be a modifier of the head after it: "3,200 city employees".
-            after_word = _EN_WORD.match(after, pos)
-            head = _singular(after_word.group(1)) if after_word else ""
-            if head in u.classes and after_word and after_word.group(1) not in u.en_stop:
-                words[-1] = head
+            nxt = _EN_WORD.match(after, pos)
+            if nxt and nxt.group(1) not in u.en_stop and _singular(nxt.group(1)) in u.classes:
+                words[-1] = _singular(nxt.group(1))
             break
         if single != word:
             break  # a plural is the head: what follows is the verb
