@@ -5,6 +5,7 @@ ledger confined to the repository."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import os
@@ -185,9 +186,11 @@ def test_output_to_a_fifo_writes_into_it(tmp_path: Path) -> None:
     try:
         write("through the pipe\n", fifo)
     finally:
-        if reader.is_alive():  # unblock the reader if write never opened the pipe
-            with open(fifo, "wb"):
-                pass
+        reader.join(10)
+        # If write never opened the pipe, the reader still waits for a writer: open one
+        # without blocking (a blocking open with no reader left would wait for ever).
+        with contextlib.suppress(OSError):
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
         reader.join(10)
     assert got == [b"through the pipe\n"]
     assert fifo.is_fifo()
