@@ -23,7 +23,7 @@ from factcheck.intervals import (
     compare_values,
     magnitude,
 )
-from factcheck.misreport import misreport_like, written_in_figures
+from factcheck.misreport import misreport_like, written_digits, written_in_figures
 from factcheck.models import (
     Claim,
     DateValue,
@@ -83,7 +83,11 @@ def judge(pair: Pair, *, rates: Mapping[str, float] | None = None) -> Finding:
 
 def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
     a, b = pair.a, pair.b
-    if a.modality != b.modality and {a.modality, b.modality} & set(_SOFT_MODALITIES):
+    if (
+        a.modality != b.modality
+        and {a.modality, b.modality} & set(_SOFT_MODALITIES)
+        and not _estimate_misreported(a, b)
+    ):
         text = f"{a.modality} vs {b.modality} statement; {match.explanation}"
         return _finding("FC205", pair, text, pair.score)
     # Two sources giving a planned event different dates ("will step down on March 31" vs
@@ -122,6 +126,18 @@ def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
         # Without the same subject on both sides, a relation alone does not make one fact.
         return _finding("FC206", pair, f"possibly the same fact; {match.explanation}", confidence)
     return _finding(_MISMATCH[comparable_kind(a.value)], pair, match.explanation, confidence)
+
+
+def _estimate_misreported(a: Claim, b: Claim) -> bool:
+    """An estimate told firmly in one source and as an estimate in the other ("analysts
+    estimated about $4.8 billion" vs 據估算約480億美元) with its digits or scale word
+    slipped: the hedge does not explain the difference. A forecast or a denial still does."""
+    if not {a.modality, b.modality} <= {"hedged", "reported", "asserted"}:
+        return False
+    # Only the strong signs: the same digits, scaled or reordered. A digit dropped or added
+    # (11.5 vs 15) is as often another figure, which a hedge may well be.
+    da, db = written_digits(a.value), written_digits(b.value)
+    return sorted(da) == sorted(db) and misreport_like(a, b, close=False)
 
 
 def _doubt(a: Claim, b: Claim) -> str | None:
