@@ -180,7 +180,17 @@ def _two_tallies(a: _Span, b: _Span) -> bool:
         math.isinf(a.low) and math.isinf(b.low))
     if not same_side or a.point <= 0 or b.point <= 0:
         return False
-    return max(a.point, b.point) / min(a.point, b.point) >= TALLIES_APART
+    if max(a.point, b.point) / min(a.point, b.point) >= TALLIES_APART:
+        return True
+    # Close bounds with the same digits in another order (at least 236 vs at least 263) are
+    # one tally with its digits swapped, not two counts that both hold.
+    da, db = significant_digits(a.point), significant_digits(b.point)
+    return da != db and len(da) >= 2 and sorted(da) == sorted(db)
+
+
+def significant_digits(x: float) -> str:
+    """The significant digits of a number: 26000 -> "26", 18.1 -> "181"."""
+    return f"{x:.6g}".split("e")[0].replace(".", "").lstrip("0").rstrip("0")
 
 
 def _tenfold(a: _Span, b: _Span) -> str:
@@ -247,4 +257,5 @@ __all__ = [
     "comparable_kind",
     "compare_values",
     "measure_of",
+    "significant_digits",
 ]

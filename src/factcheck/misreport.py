@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from factcheck import rxcache
-from factcheck.intervals import as_percent, magnitude
+from factcheck.intervals import as_percent, magnitude, significant_digits
 from factcheck.models import Claim, DateValue, NumberValue, Value
 
 CLOSE = 1.5  # a ratio of values within which two figures may be one fact misreported
@@ -102,12 +102,7 @@ def _written_digits(v: Value, x: float) -> str:
         h, rest = divmod(int(x), 3600)
         m, sec = divmod(rest, 60)
         return (f"{h}{m:02}{sec:02}" if h else f"{m}{sec:02}").rstrip("0")
-    return _digits(x)
-
-
-def _digits(x: float) -> str:
-    """The significant digits of a number: 26000 -> "26", 18.1 -> "181"."""
-    return f"{x:.6g}".split("e")[0].replace(".", "").lstrip("0").rstrip("0")
+    return significant_digits(x)
 
 
 __all__ = ["misreport_like", "written_digits", "written_in_figures"]
