@@ -470,7 +470,14 @@ def _claim(
         t_clause = t_ctx.clauses.span(trigger.start)
         if t_clause != spans[0]:
             spans.append(t_clause)
-        pred_name = lexicon.refine(pred_name or "", " ".join(folded[a:b] for a, b in spans),
+        cued = list(spans)
+        if not folded[t_clause[0] : trigger.start].strip():
+            # A clause that opens on its verb ("Shares of X, which …, fell 4.6%") has its
+            # subject in the sentence's first clause: what moved is named there.
+            first = t_ctx.clauses.span(t_ctx.sentence.start)
+            if first not in cued:
+                cued.append(first)
+        pred_name = lexicon.refine(pred_name or "", " ".join(folded[a:b] for a, b in cued),
                                    m.kind)
         first = _anchor(trigger, chosen[1], m, t_ctx, lexicon) if chosen else trigger
         anchor = (first.start, first.end)
