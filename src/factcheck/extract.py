@@ -474,9 +474,9 @@ def _claim(
         if not folded[t_clause[0] : trigger.start].strip():
             # A clause that opens on its verb ("Shares of X, which …, fell 4.6%") has its
             # subject in the sentence's first clause: what moved is named there.
-            first = t_ctx.clauses.span(t_ctx.sentence.start)
-            if first not in cued:
-                cued.append(first)
+            opening = t_ctx.clauses.span(t_ctx.sentence.start)
+            if opening not in cued:
+                cued.append(opening)
         pred_name = lexicon.refine(pred_name or "", " ".join(folded[a:b] for a, b in cued),
                                    m.kind)
         first = _anchor(trigger, chosen[1], m, t_ctx, lexicon) if chosen else trigger
