@@ -22,6 +22,10 @@ _FULL_DATE = rxcache.compile(r"\d{4}-\d{2}-\d{2}")
 _OPENERS = "【[（(「『“\"'‘ \t"
 _SENTENCE_END = rxcache.compile(r"[。！？；!?]")
 _PARENTHESIS = rxcache.compile(r"[ \t,，]*+(?:[(（][^()（）\n]{1,40}+[)）][ \t]*+)?")
+# A bracketed byline closed before the date, or a date with nothing after it on its line but
+# the time of day: where the story was filed, and when.
+_BYLINE_CLOSERS = ("】", "]")
+_ONLY_A_TIME = rxcache.compile(r"[ \t]*+\d{1,2}:\d{2}(?::\d{2})?+[ \t]*+(?:\n|$)")
 # A heading or a title line: no sentence-ending punctuation at its end.
 _TITLE_LIKE = rxcache.compile(r"[^。！？.!?\"”」』]$")
 
@@ -74,6 +78,8 @@ def _date_at(text: str, start: int, end: int) -> dt.date | None:
             return day
         if len(prefix) > max_prefix or _SENTENCE_END.search(prefix):
             return None
+        if prefix.endswith(_BYLINE_CLOSERS) or _ONLY_A_TIME.match(folded, mention.end):
+            return day  # 【中時新聞網／記者…報導】2025.12.03 10:25: a byline, then its date
         after = folded[mention.end :]
         after = after[_PARENTHESIS.match(after).end() :]  # type: ignore[union-attr]
         return day if after.startswith(closers) else None

@@ -156,6 +156,14 @@ def find_zh(folded: str, ref: dt.date | None) -> Iterator[Found]:
         yield Found(m.start(), end, value)
     if ref is not None:
         yield from _relative(folded, ref)
+    else:
+        # Without a reference date 明年1月5日 is still the 5th of January, year unknown: the
+        # month and day must not fall apart into the numbers 1 and 5.
+        for m in p["rel_year"].finditer(folded):
+            if m["m"]:
+                value, end = _month_and_day(m, folded, None, None, m.end())
+                if value is not None:
+                    yield Found(m.start(), end, value)
     for m in p["md"].finditer(folded):
         value, end = _month_and_day(m, folded, None, ref, m.end())
         if value is not None:
