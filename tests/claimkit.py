@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import TypeAdapter
-
+from factcheck import twins
 from factcheck.models import Claim, DateValue, Value
-
-VALUE: TypeAdapter[Any] = TypeAdapter(Value)
 
 
 def claim(spec: dict[str, Any], *, offset: int = 0, line: int = 1) -> Claim:
@@ -32,9 +29,9 @@ def claim(spec: dict[str, Any], *, offset: int = 0, line: int = 1) -> Claim:
         predicate=spec.get("predicate"),
         object=spec.get("object"),
         value_text=spec["value_text"],
-        value=VALUE.validate_python(spec["value"]),
+        value=twins.validate(Value, spec["value"]),
         time_text=spec.get("time_text"),
-        time=DateValue.model_validate(time) if time else None,
+        time=twins.validate(DateValue, time) if time else None,
         modality=spec.get("modality", "asserted"),
         sentence=sentence,
         sentence_start=offset,

@@ -26,8 +26,8 @@ def value_of(kind: str, unit: str | None = None) -> Value:
     if kind == "money":
         return MoneyValue(amount=1e9, low=1e9, high=1e9, currency="USD")
     if kind == "percent":
-        return PercentValue(value=5, low=5, high=5)
-    return NumberValue(value=1000, low=1000, high=1000, unit=unit)
+        return PercentValue(value=5.0, low=5.0, high=5.0)
+    return NumberValue(value=1000.0, low=1000.0, high=1000.0, unit=unit)
 
 
 def small_number(text: str, start: int) -> Mention:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import yaml
 
+from factcheck import twins
 from factcheck.models import Report
 
 
 def sample_report() -> Report:
     path = Path(__file__).parent / "cases" / "report_findings.yaml"
-    return Report.model_validate(yaml.safe_load(path.read_text("utf-8")))
+    return twins.validate(Report, yaml.safe_load(path.read_text("utf-8")))

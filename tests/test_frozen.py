@@ -11,7 +11,8 @@ from typing import ClassVar, Generic, TypeVar
 
 import pytest
 
-from factcheck.frozen import frozen
+from factcheck.frozen import astuple, field_names, frozen, is_record, replace
+from factcheck.frozen import field as record_field
 
 T = TypeVar("T")
 
@@ -163,3 +164,65 @@ def test_unsupported_definitions_are_refused() -> None:
         @frozen
         class WithClassVar:
             a: ClassVar[int] = 1
+
+
+@frozen(kw_only=True)
+class Keyed:
+    """Keyword-only fields: a required one may follow one with a default."""
+
+    __slots__ = ("_cache",)  # not a field
+
+    kind: str = "k"
+    size: int
+    parts: list[int] = record_field(default_factory=list)
+
+
+def test_keyword_only_records() -> None:
+    keyed = Keyed(size=3)
+    assert (keyed.kind, keyed.size, keyed.parts) == ("k", 3, [])
+    assert Keyed(size=3).parts is not keyed.parts  # a fresh list for each record
+    assert keyed == Keyed(kind="k", size=3, parts=[])
+    assert keyed != Keyed(size=4)
+    assert repr(keyed) == "Keyed(kind='k', size=3, parts=[])"
+    assert Keyed.__match_args__ == ()
+    assert field_names(Keyed) == ("kind", "size", "parts")
+    assert astuple(keyed) == ("k", 3, [])
+    with pytest.raises(TypeError):
+        Keyed("k", 3)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Keyed()  # type: ignore[call-arg]
+
+
+def test_extra_slots_hold_a_cache_outside_the_fields() -> None:
+    keyed = Keyed(size=3)
+    object.__setattr__(keyed, "_cache", "computed")
+    assert keyed == Keyed(size=3)
+    copied = pickle.loads(pickle.dumps(keyed))
+    assert copied == keyed
+    assert not hasattr(copied, "_cache")  # caches are not pickled: recomputed on use
+    assert not hasattr(replace(keyed, size=3), "_cache")
+    with pytest.raises(FrozenInstanceError):
+        keyed._cache = "x"  # type: ignore[misc]
+
+
+def test_replace() -> None:
+    span = Span(1, 2, "a")
+    assert replace(span, end=5) == Span(1, 5, "a")
+    assert replace(span) == span
+    assert span == Span(1, 2, "a")  # the original is unchanged
+    keyed = Keyed(size=1, parts=[1])
+    changed = replace(keyed, kind="j")
+    assert changed == Keyed(kind="j", size=1, parts=[1])
+    assert changed.parts is keyed.parts  # shallow, as dataclasses.replace
+    with pytest.raises(TypeError, match="no field 'other'"):
+        replace(span, other=1)
+    assert is_record(Span)
+    assert is_record(Keyed)
+    assert not is_record(DataSpan)
+
+
+@pytest.mark.parametrize("record", [Keyed(size=2, parts=[1, 2])], ids=repr)
+def test_keyword_only_pickle_and_copy(record: object) -> None:
+    assert pickle.loads(pickle.dumps(record)) == record
+    assert copy.copy(record) == record
+    assert copy.deepcopy(record) == record

@@ -18,7 +18,7 @@ def claim(source: str, subject: str | None, start: int = 0) -> Claim:
     return Claim(
         id=f"{source}#{start}", source=source, line=1, column=start + 1, start=start,
         end=start + 2, subject=subject, predicate="deaths", value_text="12",
-        value=NumberValue(value=12, low=12, high=12), sentence="12 died", sentence_start=0,
+        value=NumberValue(value=12.0, low=12.0, high=12.0), sentence="12 died", sentence_start=0,
     )  # fmt: skip
 
 

@@ -7,20 +7,19 @@ from typing import Any
 
 import pytest
 import yaml
-from pydantic import TypeAdapter
 
+from factcheck import twins
 from factcheck.intervals import compare_values
 from factcheck.models import Value
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "intervals.yaml").read_text("utf-8")
 )
-VALUE = TypeAdapter(Value)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_case(case: dict[str, Any]) -> None:
-    a, b = VALUE.validate_python(case["a"]), VALUE.validate_python(case["b"])
+    a, b = twins.validate(Value, case["a"]), twins.validate(Value, case["b"])
     match = compare_values(a, b, rates=case.get("rates"))
     assert match.status == case["status"], match.explanation
     if "says" in case:
@@ -31,6 +30,6 @@ def test_case(case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_symmetric_status(case: dict[str, Any]) -> None:
-    a, b = VALUE.validate_python(case["a"]), VALUE.validate_python(case["b"])
+    a, b = twins.validate(Value, case["a"]), twins.validate(Value, case["b"])
     rates = case.get("rates")
     assert compare_values(a, b, rates=rates).status == compare_values(b, a, rates=rates).status

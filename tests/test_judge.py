@@ -11,6 +11,7 @@ import yaml
 from claimkit import claim
 from factcheck.align import align
 from factcheck.judge import judge_all
+from factcheck.recordjson import to_json
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "judge.yaml").read_text("utf-8")
@@ -44,8 +45,8 @@ def test_same_verdicts_whatever_the_order() -> None:
     claims = [claim(c[k]) for c in CASES for k in ("a", "b") if "extra" not in c]
     forward = judge_all(align(claims))
     backward = judge_all(align(list(reversed(claims))))
-    assert sorted(f.model_dump_json() for f in forward) == sorted(
-        f.model_dump_json() for f in backward
+    assert sorted(to_json(f) for f in forward) == sorted(
+        to_json(f) for f in backward
     )
 
 

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from factcheck.errors import LedgerError
+from factcheck.frozen import replace
 from factcheck.ledger import Fact, load_ledger, parse_ledger_file
 from factcheck.ledger_add import append_fact, pick_claim
 
@@ -181,7 +182,7 @@ def test_relative_dates_are_written_as_the_date_they_meant() -> None:
     assert (fact.value, fact.time, fact.source, fact.note) == (
         "2025-03-04", "2025-03-04", "a.md:2:3", "checked"
     )  # fmt: skip
-    plain = claim.model_copy(update={"value_text": "March 4, 2025", "predicate": None})
+    plain = replace(claim, value_text="March 4, 2025", predicate=None)
     with pytest.raises(LedgerError, match="no predicate"):
         fact_from_claim(plain)
     assert fact_from_claim(plain, predicate="ruling.date").value == "March 4, 2025"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 
+from factcheck.frozen import replace
 from factcheck.report import render
 from reportkit import make_report
 
@@ -56,8 +57,8 @@ def test_streamed_report_is_the_rendered_report() -> None:
     reports = [
         full,
         make_report(),
-        full.model_copy(update={"findings": []}),
-        full.model_copy(update={"claims": [], "findings": []}),
+        replace(full, findings=[]),
+        replace(full, claims=[], findings=[]),
     ]
     for report in reports:
         assert "".join(chunks(report)) == render(report, "json")

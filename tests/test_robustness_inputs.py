@@ -14,6 +14,7 @@ import yaml
 
 from factcheck import api, cli
 from factcheck.errors import SourceError
+from factcheck.recordjson import to_json
 from factcheck.sources import read_source
 from robustness_kit import (
     STORIES,
@@ -43,7 +44,7 @@ ENCODINGS = {
 
 def _report(folder: Path, names: list[str]) -> dict[str, Any]:
     report = api.compare([str(folder / n) for n in names])
-    data: dict[str, Any] = json.loads(report.model_dump_json())
+    data: dict[str, Any] = json.loads(to_json(report))
     return data
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from factcheck.models import Mention
+from factcheck.recordjson import to_data
 
 CASES = Path(__file__).parent / "cases"
 
@@ -31,7 +32,7 @@ def check(mentions: list[Mention], text: str, expected: list[dict[str, Any]]) ->
         assert text[m.start : m.end] == m.text
         if "kind" in exp:
             assert m.kind == exp["kind"], f"{text!r}: {m.text} is {m.kind}"
-        value = m.value.model_dump(mode="json")
+        value = to_data(m.value)
         for key, want in exp.items():
             if key in ("text", "kind"):
                 continue

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from factcheck import parallel, rxcache
 from factcheck.counted import counted_noun, different_nouns, person_predicate
 from factcheck.cues import is_since, load_cues
-from factcheck.frozen import frozen
+from factcheck.frozen import astuple, frozen
 from factcheck.intervals import (
     FRACTION,
     as_percent,
@@ -132,7 +132,7 @@ class _Statuses:
     def number(self, v: Value) -> int:
         n = self._by_id.get(id(v))
         if n is None:
-            fields = (type(v), *v.__dict__.values())
+            fields = (type(v), *astuple(v))
             n = self._by_fields.setdefault(fields, len(self._by_fields))
             if n == len(self._sizes):
                 self._sizes.append(magnitude(as_percent(v)))

@@ -148,17 +148,17 @@ def build_report(
     """A report with everything in its canonical order and the summary counted."""
     sources = sorted(
         (
-            SourceInfo.model_construct(path=d.path, language=d.language, title=d.title, date=d.date)
+            SourceInfo(path=d.path, language=d.language, title=d.title, date=d.date)
             for d in {d.path: d for d in documents}.values()
         ),
         key=lambda s: s.path,
     )
     ordered = sorted(findings, key=finding_key)
-    return Report.model_construct(
+    return Report(
         sources=sources,
         claims=sorted(claims, key=lambda c: (c.source, c.start, c.end, c.id)),
         findings=ordered,
-        summary=Summary.model_construct(
+        summary=Summary(
             contradictions=sum(f.kind == "contradiction" for f in ordered),
             agreements=sum(f.kind == "agreement" for f in ordered),
             review=sum(f.kind == "review" for f in ordered),

@@ -18,6 +18,7 @@ from typing import Literal
 from factcheck import codes
 from factcheck.config import Config, Settings, load_settings
 from factcheck.errors import SourceError
+from factcheck.frozen import replace
 from factcheck.index import Entry, Index, data_fingerprint, story_keys
 from factcheck.ledger import (
     Ledger,
@@ -247,7 +248,7 @@ def _about(facts: list[Claim], article: list[Claim]) -> list[Claim]:
 
 def _given_first(finding: Finding, given: set[str]) -> Finding:
     sides = sorted(finding.sides, key=lambda s: s.source not in given)
-    return finding if sides == finding.sides else finding.model_copy(update={"sides": sides})
+    return finding if sides == finding.sides else replace(finding, sides=sides)
 
 
 def _baseline(

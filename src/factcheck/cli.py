@@ -145,10 +145,10 @@ def schema(output: Path | None = OUTPUT_OPT) -> int:
     """Print the JSON Schema of the JSON report (version 1)."""
     import json
 
-    from factcheck.models import Report
     from factcheck.output import write
+    from factcheck.report.json import schema as report_schema
 
-    write(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False) + "\n", output)
+    write(json.dumps(report_schema(), indent=2, ensure_ascii=False) + "\n", output)
     return 0
 
 

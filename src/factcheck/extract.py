@@ -20,7 +20,6 @@ from factcheck.normalize.measures import fits, is_measure, measure_predicate
 from factcheck.normalize.script import fold
 from factcheck.phrases import Hit
 from factcheck.predicates import PredicateLexicon, Trigger
-from factcheck.records import trusted
 from factcheck.roles import Discourse, Placed, find_roles, place
 from factcheck.sentences import unclosed
 from factcheck.timequal import leading_date, time_qualifier
@@ -499,10 +498,7 @@ def _claim(
     modality = modality_of(t_ctx.cues, t_ctx.sentence.start, spans, max(anchor[0], m.start),
                            reach)
     line, column = reader.doc.position(m.start)
-    # Built from values already checked (the mention's value, offsets, lexicon names), so
-    # not validated again; every field is given, in order, so records.trusted applies.
-    return trusted(
-        Claim,
+    return Claim(
         id=f"{reader.doc.path}#{m.start}",
         source=reader.doc.path,
         line=line,

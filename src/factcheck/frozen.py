@@ -8,10 +8,15 @@ frozen class (~1.5 ms; a cold `compare` defines ~30 such classes, ~5% of its tim
 here only __init__ is compiled and the other methods are shared functions reading the
 fields through one getter per class.
 
-Kept simple on purpose: fields with plain defaults only (no `field()`, ClassVar or
-InitVar), no __post_init__, no inheritance between records, no recursion guard in __repr__.
-`dataclasses.replace` and `dataclasses.fields` do not apply: a class that needs them stays
-a dataclass.
+Kept simple on purpose: fields with plain defaults or `field(default_factory=...)` (no
+dataclasses.field, ClassVar or InitVar), no __post_init__, no inheritance between records,
+no recursion guard in __repr__. `dataclasses.replace` and `dataclasses.fields` do not
+apply: `replace`, `field_names` and `astuple` here do the same for these records.
+
+`@frozen(kw_only=True)` makes every field keyword-only, so a field without a default may
+follow one with a default (as in a pydantic model). Names listed in a `__slots__` of the
+class body are extra slots that are not fields: a record may cache what it computes there
+(with object.__setattr__); they take no part in equality, hashing, repr or pickling.
 """
 
 from __future__ import annotations
@@ -20,16 +25,45 @@ import inspect
 import operator
 from collections.abc import Callable
 from dataclasses import Field, FrozenInstanceError
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, TypeVar, dataclass_transform, overload
 
 _C = TypeVar("_C", bound=type)
+_R = TypeVar("_R")
+_T = TypeVar("_T")
 _NO_DEFAULT = object()
-_REFUSED_DEFAULTS = (Field, list, dict, set)  # field() specs, and mutable defaults
+_REFUSED_DEFAULTS = (Field, list, dict, set)  # dataclasses' field() specs, mutable defaults
 
 
-@dataclass_transform(frozen_default=True)
-def frozen(cls: _C) -> _C:
+class _Factory:
+    """A default made afresh for each record (a list, ...)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], object]) -> None:
+        self.make = make
+
+
+def field(*, default_factory: Callable[[], _T]) -> _T:
+    """A field whose default is `default_factory()`, called for each record."""
+    made: _T = _Factory(default_factory)  # type: ignore[assignment]
+    return made  # typed as the value, as dataclasses.field is, for the type checker
+
+
+@overload
+def frozen(cls: _C, /) -> _C: ...
+@overload
+def frozen(*, kw_only: bool = False) -> Callable[[_C], _C]: ...
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
+def frozen(cls: Any = None, /, *, kw_only: bool = False) -> Any:
     """The class rebuilt as a frozen, slotted record of its annotated fields."""
+    if cls is None:
+        return lambda cls: _frozen(cls, kw_only)
+    return _frozen(cls, kw_only)
+
+
+def _frozen(cls: _C, kw_only: bool) -> _C:
     annotations = inspect.get_annotations(cls)
     names = tuple(annotations)
     for base in cls.__mro__[1:]:
@@ -47,19 +81,22 @@ def frozen(cls: _C) -> _C:
             raise TypeError(f"{cls.__qualname__}.{name}: only plain immutable defaults")
         if default is not _NO_DEFAULT:
             defaults[name] = default
-        elif defaults:
+        elif defaults and not kw_only:
             raise TypeError(f"{cls.__qualname__}.{name}: a field without a default follows one")
     if "__post_init__" in cls.__dict__:
         raise TypeError(f"{cls.__qualname__}: __post_init__ is not supported")
 
     body = dict(cls.__dict__)
-    for name in (*names, "__dict__", "__weakref__"):
+    extra = body.get("__slots__", ())
+    extra = (extra,) if isinstance(extra, str) else tuple(extra)
+    for name in (*names, *extra, "__dict__", "__weakref__"):
         body.pop(name, None)
     body.update(
-        __slots__=names,
-        __match_args__=names,
+        __slots__=names + extra,
+        __match_args__=() if kw_only else names,
         _record_names=names,
-        __init__=_init(cls.__qualname__, names, defaults),
+        _record_values=_values_getter(names),
+        __init__=_init(cls.__qualname__, names, defaults, kw_only),
         __setattr__=_setattr,
         __delattr__=_delattr,
         **_methods(names),
@@ -85,9 +122,10 @@ def _methods(names: tuple[str, ...]) -> dict[str, Any]:
         fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in names)
         return f"{self.__class__.__qualname__}({fields})"
 
-    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
-        # Pickle and copy through __init__: the frozen __setattr__ refuses slot state.
-        return self.__class__, values(self)
+    def __reduce__(self: Any) -> tuple[Any, tuple[Any, ...]]:
+        # Pickle and copy field by field: the frozen __setattr__ refuses slot state, and a
+        # keyword-only __init__ takes no positional values.
+        return _rebuild, (self.__class__, values(self))
 
     return {f.__name__: f for f in (__eq__, __hash__, __repr__, __reduce__)}
 
@@ -102,11 +140,24 @@ def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
     return lambda record: ()
 
 
-def _init(qualname: str, names: tuple[str, ...], defaults: dict[str, object]) -> Any:
+def _rebuild(cls: type[_R], values: tuple[Any, ...]) -> _R:
+    record = object.__new__(cls)
+    for name, value in zip(cls._record_names, values, strict=True):  # type: ignore[attr-defined]
+        object.__setattr__(record, name, value)
+    return record
+
+
+def _init(
+    qualname: str, names: tuple[str, ...], defaults: dict[str, object], kw_only: bool
+) -> Any:
     """__init__(self, <fields>) compiled for these fields: the per-record cost stays that of
     the dataclass one."""
     params = ", ".join(f"{n}=_default_{n}" if n in defaults else n for n in names)
-    lines = [f"    _set(self, {n!r}, {n})" for n in names] or ["    pass"]
+    if kw_only and names:
+        params = "*, " + params
+    made = [n for n, value in defaults.items() if isinstance(value, _Factory)]
+    lines = [f"    if {n} is _default_{n}: {n} = _default_{n}.make()" for n in made]
+    lines += [f"    _set(self, {n!r}, {n})" for n in names] or ["    pass"]
     source = f"def __init__(self, {params}):\n" + "\n".join(lines) + "\n"
     scope: dict[str, Any] = {"_set": object.__setattr__}
     scope.update({f"_default_{n}": value for n, value in defaults.items()})
@@ -124,4 +175,33 @@ def _delattr(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-__all__ = ["frozen"]
+def field_names(cls: type) -> tuple[str, ...]:
+    """The fields of a record class, in order."""
+    names: tuple[str, ...] = cls._record_names  # type: ignore[attr-defined]
+    return names
+
+
+def is_record(cls: type) -> bool:
+    return "_record_names" in cls.__dict__
+
+
+def astuple(record: object) -> tuple[Any, ...]:
+    """A record's field values, in order (not copied)."""
+    values: tuple[Any, ...] = record.__class__._record_values(record)  # type: ignore[attr-defined]
+    return values
+
+
+def replace(record: _R, /, **changes: Any) -> _R:
+    """A copy of `record` with some fields changed (dataclasses.replace for records)."""
+    cls = record.__class__
+    names: tuple[str, ...] = cls._record_names  # type: ignore[attr-defined]
+    unknown = changes.keys() - set(names)
+    if unknown:
+        raise TypeError(f"{cls.__qualname__} has no field {sorted(unknown)[0]!r}")
+    new = object.__new__(cls)
+    for name, value in zip(names, cls._record_values(record), strict=True):  # type: ignore[attr-defined]
+        object.__setattr__(new, name, changes.get(name, value))
+    return new
+
+
+__all__ = ["astuple", "field", "field_names", "frozen", "is_record", "replace"]

@@ -19,16 +19,14 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from pydantic import TypeAdapter
-
-from factcheck import __version__
+from factcheck import __version__, twins
 from factcheck.models import Claim, DateValue, MoneyValue, SourceInfo
+from factcheck.recordjson import to_json
 from factcheck.suppress import Suppression
 
 SCHEMA = 2
 COMMON_KEY = 1000  # a name or value in more documents than this says nothing of a story
 INDEX_FILE = "index.sqlite3"
-_CLAIMS = TypeAdapter(list[Claim])
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -131,8 +129,8 @@ class Index:
             return None
         info, claims, sups, sha = row
         return Entry(
-            info=SourceInfo.model_validate_json(info),
-            claims=_CLAIMS.validate_json(claims),
+            info=twins.validate_json(SourceInfo, info),
+            claims=twins.validate_json(list[Claim], claims),
             suppressions=_load_suppressions(path, sups),
             sha256=sha,
         )
@@ -145,8 +143,8 @@ class Index:
                 mtime_ns,
                 size,
                 entry.sha256,
-                entry.info.model_dump_json(),
-                _CLAIMS.dump_json(entry.claims).decode(),
+                to_json(entry.info, indent=None),
+                "[" + ",".join(to_json(claim, indent=None) for claim in entry.claims) + "]",
                 _dump_suppressions(entry.suppressions),
             ),
         )

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePath
 
-from factcheck import codes, describe
+from factcheck import codes, describe, frozen
 from factcheck.align import Pair, states, status_time, value_key, year_dated
 from factcheck.counted import person_predicate
 from factcheck.intervals import (
@@ -30,7 +30,6 @@ from factcheck.models import (
     Finding,
     Side,
 )
-from factcheck.records import trusted
 
 CONFIDENT = 0.7  # alignment score a contradiction needs
 NEAR_IDENTICAL = 0.9  # context similarity that makes an unknown relation the same statement
@@ -42,9 +41,7 @@ _MISMATCH = {"date": "FC101", "money": "FC102", "number": "FC103", "percent": "F
 
 
 def side(claim: Claim) -> Side:
-    return trusted(
-        Side,
-        claim=claim.id,
+    return Side(claim=claim.id,
         source=claim.source,
         line=claim.line,
         column=claim.column,
@@ -165,9 +162,7 @@ def _finding(
     code: str, pair: Pair, explanation: str, confidence: float, *, predicate: str | None = ""
 ) -> Finding:
     spec = codes.get(code)
-    return trusted(
-        Finding,
-        kind=spec.kind,
+    return Finding(kind=spec.kind,
         code=spec.code,
         name=spec.name,
         subject=pair.a.subject or pair.b.subject,
@@ -231,9 +226,9 @@ def _by_source(claims: Iterable[Claim]) -> dict[str, set[str]]:
 
 def _finding_as(found: Finding, code: str, note: str) -> Finding:
     spec = codes.get(code)
-    return found.model_copy(
-        update={"kind": spec.kind, "code": spec.code, "name": spec.name,
-                "explanation": found.explanation + note}
+    return frozen.replace(
+        found, kind=spec.kind, code=spec.code, name=spec.name,
+        explanation=found.explanation + note,
     )
 
 
@@ -332,7 +327,7 @@ def _firm(pair: Pair, rates: Mapping[str, float] | None, agreeing: Claim | None)
         # The file's name, not its path: a report reads the same wherever the files sit.
         name = PurePath(agreeing.source).name
         note = f"; {name} also says {describe.value(agreeing.value)}"
-        found = found.model_copy(update={"explanation": found.explanation + note})
+        found = frozen.replace(found, explanation=found.explanation + note)
     return found
 
 
@@ -362,12 +357,11 @@ def _merge_agreements(findings: list[Finding]) -> list[Finding]:
         sides = {s.claim: s for f in group for s in f.sides}
         ordered = sorted(sides.values(), key=lambda s: (s.source, s.start, s.claim))
         merged.append(
-            group[0].model_copy(
-                update={
-                    "sides": ordered,
-                    "confidence": min(f.confidence for f in group),
-                    "explanation": min(group, key=lambda f: f.explanation).explanation,
-                }
+            frozen.replace(
+                group[0],
+                sides=ordered,
+                confidence=min(f.confidence for f in group),
+                explanation=min(group, key=lambda f: f.explanation).explanation,
             )
         )
     return merged

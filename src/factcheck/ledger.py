@@ -9,16 +9,19 @@ finding against the ledger points the editor at the exact line to look at.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from factcheck import twins
 from factcheck.errors import LedgerError
 from factcheck.models import Claim, DateValue, Value
+from factcheck.recordjson import to_json
 
 LEDGER_GLOBS = ("*.yaml", "*.yml")
 
@@ -297,15 +300,18 @@ def build_claims(
             ledger.entries.append(LedgerEntry(fact=fact, path=shown, claim=claim))
 
 
-_ENTRIES = TypeAdapter(list[tuple[Fact, str, Claim]])
-
-
 def dump_entries(entries: Sequence[LedgerEntry]) -> bytes:
-    return _ENTRIES.dump_json([(e.fact, e.path, e.claim) for e in entries])
+    rows = (
+        f"[{e.fact.model_dump_json()},{json.dumps(e.path, ensure_ascii=False)},"
+        f"{to_json(e.claim, indent=None)}]"
+        for e in entries
+    )
+    return ("[" + ",".join(rows) + "]").encode()
 
 
 def load_entries(data: bytes | str) -> list[LedgerEntry]:
-    return [LedgerEntry(fact, path, claim) for fact, path, claim in _ENTRIES.validate_json(data)]
+    rows = twins.validate_json(list[tuple[Fact, str, Claim]], data)
+    return [LedgerEntry(fact, path, claim) for fact, path, claim in rows]
 
 
 def _add_vocabulary(ledger: Ledger, parsed: LedgerFile) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from factcheck.config import Config, FailOn
+from factcheck.frozen import replace
 from factcheck.models import Report
 
 ColorChoice = Literal["auto", "always", "never"]
@@ -75,7 +76,7 @@ def emit(
         failing = [f for f in report.findings if at_or_above(f.kind, fail_on)]
         if not failing:
             return
-        report = report.model_copy(update={"findings": failing})
+        report = replace(report, findings=failing)
     if get(fmt) is json.render:
         # Record by record: a report on two 10 MB files is hundreds of MB of JSON.
         write(json.chunks(report), output)

@@ -16,7 +16,6 @@ import regex
 from factcheck import rxcache
 from factcheck.markup import Span
 from factcheck.models import Sentence
-from factcheck.records import trusted
 
 _CLOSERS = r"[\"'”’」』）)\]》】〉]"
 _BOUNDARY = rxcache.compile(
@@ -187,6 +186,5 @@ def split_sentences(text: str, start: int = 0, skip: list[Span] | None = None) -
                 if s >= e or not skips.has_content(text, s, e):
                     continue
             paragraph = numbering.setdefault(raw_paragraph, len(numbering))
-            # Offsets and text computed here: the record needs no validation.
-            found.append(trusted(Sentence, start=s, end=e, text=text[s:e], paragraph=paragraph))
+            found.append(Sentence(start=s, end=e, text=text[s:e], paragraph=paragraph))
     return found

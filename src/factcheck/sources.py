@@ -41,8 +41,7 @@ def document_from_text(text: str, path: str) -> Document:
         size += len(sentence.text)
     sample = "\n".join(sample_parts)
     language = language_from_tag(front.lang, sample) if front.lang else detect_language(sample)
-    # Internal data of known types: constructed without a validation pass.
-    return Document.model_construct(
+    return Document(
         path=path,
         text=text,
         language=language,

@@ -19,6 +19,7 @@ import regex
 
 from factcheck import rxcache
 from factcheck.errors import SourceError
+from factcheck.frozen import replace
 from factcheck.intervals import measure_of
 from factcheck.models import Mention, NumberValue
 from factcheck.normalize.clock import clock_spans
@@ -31,6 +32,7 @@ from factcheck.normalize.percent import wrap_percent
 from factcheck.normalize.qualifiers import qualify
 from factcheck.normalize.quantity import Spans, to_mention
 from factcheck.normalize.script import fold, value_view
+from factcheck.recordjson import to_data
 
 KINDS = frozenset({"date", "money", "number", "percent"})
 _PRIORITY = {"money": 0, "percent": 0, "date": 1, "number": 2}
@@ -61,7 +63,7 @@ def _with_unit(m: Mention, text: str, folded: str, pattern: regex.Pattern[str]) 
     if u is None or (u.group()[0] in " \t" and not u.group().strip()[0].isascii()):
         return m
     unit = text[u.start() : u.end()].strip()
-    return m.model_copy(update={"value": m.value.model_copy(update={"unit": unit})})
+    return replace(m, value=replace(m.value, unit=unit))
 
 
 # A web address: its digits and %-escapes are not values.
@@ -182,7 +184,7 @@ def stream_values(lines: Iterable[str], out: TextIO, source: str = "<stdin>") ->
                     "start": m.start,
                     "end": m.end,
                     "kind": m.kind,
-                    "value": m.value.model_dump(mode="json"),
+                    "value": to_data(m.value),
                 }
                 for m in mentions
             ],

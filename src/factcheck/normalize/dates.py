@@ -31,7 +31,6 @@ from factcheck.normalize.dates_holidays import find_holidays
 from factcheck.normalize.dates_numeric import find_numeric
 from factcheck.normalize.dates_offsets import shift_found
 from factcheck.normalize.dates_zh import find_zh
-from factcheck.records import trusted
 
 _CJK = rxcache.compile(r"[\u3400-\u9fff]")
 _DIGIT = rxcache.compile(r"\d")
@@ -151,8 +150,8 @@ def find_dates(
         if q.value is None:
             continue
         mentions.append(
-            trusted(
-                Mention, text=text[q.start : q.end], start=q.start, end=q.end, kind="date",
+            Mention(
+                text=text[q.start : q.end], start=q.start, end=q.end, kind="date",
                 value=q.value,
             )
         )

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from factcheck import rxcache
-from factcheck.frozen import frozen
+from factcheck.frozen import frozen, replace
 from factcheck.models import DateValue, Mod
 from factcheck.normalize.lexdata import load_lexicon
 
@@ -85,9 +85,7 @@ class Found:
 
 
 def _value(**fields: Any) -> DateValue:
-    # the builders below only make valid values: skip pydantic's validation, which dominates
-    # the time on long texts full of dates
-    return DateValue.model_construct(**fields)
+    return DateValue(**fields)
 
 
 def valid(y: int, m: int, d: int) -> bool:
@@ -267,7 +265,7 @@ def widen(value: DateValue) -> DateValue:
     """An approximate date ('2018年左右', 'around 2018'): widened on each side by the amount
     in approx_widen of lexicon/dates.yaml, in the date's own unit."""
     if value.start is None or value.end is None:
-        return value.model_copy(update={"mod": "approx"})
+        return replace(value, mod="approx")
     k = int(lexicon()["approx_widen"][value.granularity])
     start, end = value.start, value.end
     try:
@@ -282,7 +280,7 @@ def widen(value: DateValue) -> DateValue:
             start, end = start - dt.timedelta(days=k), end + dt.timedelta(days=k)
     except (OverflowError, ValueError):
         pass
-    return value.model_copy(update={"start": start, "end": end, "mod": "approx"})
+    return replace(value, start=start, end=end, mod="approx")
 
 
 def part_of(value: DateValue, part: str) -> DateValue:
@@ -294,27 +292,25 @@ def part_of(value: DateValue, part: str) -> DateValue:
     y = value.start.year
     if value.granularity == "year":
         first, last = parts["year"][part]
-        return value.model_copy(
-            update={
-                "start": dt.date(y, first, 1),
-                "end": dt.date(y, last, last_day(y, last)),
-                "granularity": "month",
-                "mod": "range",
-            }
+        return replace(
+            value,
+            start=dt.date(y, first, 1),
+            end=dt.date(y, last, last_day(y, last)),
+            granularity="month",
+            mod="range",
         )
     if value.granularity == "month":
         m = value.start.month
         first, last = parts["month"][part]
-        return value.model_copy(
-            update={
-                "start": dt.date(y, m, first),
-                "end": dt.date(y, m, min(last, last_day(y, m))),
-                "granularity": "day",
-                "mod": "range",
-            }
+        return replace(
+            value,
+            start=dt.date(y, m, first),
+            end=dt.date(y, m, min(last, last_day(y, m))),
+            granularity="day",
+            mod="range",
         )
     return value
 
 
 def with_mod(value: DateValue, mod: Mod | None) -> DateValue:
-    return value if mod is None else value.model_copy(update={"mod": mod})
+    return value if mod is None else replace(value, mod=mod)

@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from factcheck.models import Mention, Mod, MoneyValue, NumberValue, PercentValue, ValueKind
-from factcheck.records import trusted
 
 HALF = Decimal("0.5")
 
@@ -54,20 +53,18 @@ def to_mention(q: Quantity, text: str) -> Mention:
     low, high = _num(q.low), _num(q.high)
     mod = q.mod
     if q.kind == "money":
-        # Built without validation: the finders' values are already of the right types, and
-        # validating thousands of them per article cost a schema build and per-field checks.
-        val: MoneyValue | NumberValue | PercentValue = trusted(
-            MoneyValue, kind="money", amount=value, low=low, high=high,
+        val: MoneyValue | NumberValue | PercentValue = MoneyValue(
+            kind="money", amount=value, low=low, high=high,
             currency=q.currency or "XXX", mod=mod,
         )
     elif q.kind == "percent":
-        val = trusted(PercentValue, kind="percent", value=value, low=low, high=high, mod=mod)
+        val = PercentValue(kind="percent", value=value, low=low, high=high, mod=mod)
     else:
-        val = trusted(
-            NumberValue, kind="number", value=value, low=low, high=high, unit=q.unit, mod=mod
+        val = NumberValue(
+            kind="number", value=value, low=low, high=high, unit=q.unit, mod=mod
         )
-    return trusted(
-        Mention, text=text[q.start : q.end], start=q.start, end=q.end, kind=q.kind, value=val
+    return Mention(
+        text=text[q.start : q.end], start=q.start, end=q.end, kind=q.kind, value=val
     )
 
 

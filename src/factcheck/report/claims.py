@@ -13,6 +13,7 @@ from rich.text import Text
 
 from factcheck import describe
 from factcheck.models import Claim, Document, Mention
+from factcheck.recordjson import to_data
 from factcheck.report.inert import inert
 
 Extracted = Sequence[tuple[Document, Sequence[Mention], Sequence[Claim]]]
@@ -28,11 +29,11 @@ def to_json(extracted: Extracted) -> str:
                 "title": doc.title,
                 "date": doc.date.isoformat() if doc.date else None,
                 "mentions": [
-                    {**m.model_dump(mode="json"), "line": doc.position(m.start)[0],
+                    {**to_data(m), "line": doc.position(m.start)[0],
                      "column": doc.position(m.start)[1]}
                     for m in mentions
                 ],
-                "claims": [c.model_dump(mode="json") for c in claims],
+                "claims": [to_data(c) for c in claims],
             }
         )
     return json.dumps({"version": 1, "sources": sources}, ensure_ascii=False, indent=2) + "\n"
