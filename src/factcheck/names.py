@@ -195,12 +195,16 @@ def _titled_names(folded: str, start: int, end: int) -> Iterator[NameSpan]:
     def usable(c: str) -> bool:
         return bool(_HAN.match(c)) and c not in data.after_name
 
+    def verb(candidate: str) -> bool:
+        # 市議員批評: the title's own verb (批评, 表示, 指出), not a name
+        return any(h.start == 0 for h in data.cuts.find(candidate))
+
     for hit in data.titles_before.find(part):
         s = hit.end + start
         n = 0
         while n < 3 and s + n < end and usable(folded[s + n]):
             n += 1
-        if n >= 2:
+        if n >= 2 and not verb(folded[s : s + n]):
             yield NameSpan(s, s + n, "person", folded[s : s + n])
     for hit in data.titles_after.find(part):
         e = hit.start + start

@@ -159,6 +159,7 @@ def _patterns() -> Patterns:
 
 
 _BLANKS = rxcache.compile(r"[\s-]+")
+_WORD_AFTER = rxcache.compile(r"[ \t]{1,3}[a-z]")  # a word follows, not a clause end or a digit
 
 
 def words(s: str) -> str:
@@ -170,6 +171,17 @@ def _g(m: regex.Match[str], group: str) -> str | None:
     """A group of `m`, None where the pattern has no such group."""
     value: str | None = m.groupdict().get(group)
     return value
+
+
+def _counts_after(m: regex.Match[str], folded: str) -> bool:
+    """"on Sunday, five years late", "Monday, 3 people died": a plain cardinal right before a
+    word counts that word; "Sunday the 5th" or "Sunday, 5th" names a day."""
+    if _g(m, "sfx") or " the" in m[0] or "the " in m[0]:
+        return False
+    dw = _g(m, "dw")
+    if dw and parse_english_ordinal(dw) is not None:
+        return False
+    return _WORD_AFTER.match(folded, m.end()) is not None
 
 
 def _day(m: regex.Match[str]) -> int | None:
@@ -267,6 +279,8 @@ def find_en(text: str, folded: str, ref: dt.date | None) -> Iterator[Found]:
         if day is not None and (v := day_only(ref, day)):
             yield Found(m.start(), m.end(), v)
     for m in p["wd_day"].finditer(folded) if has_wd else ():
+        if _counts_after(m, folded):
+            continue
         day = _day(m)
         if day is not None and (v := day_only(ref, day, en["weekdays"][_wd(m)])):
             yield Found(m.start(), m.end(), v)

@@ -102,6 +102,9 @@ def _year(text: str, has_month: bool, ref: dt.date | None) -> int | None:
         return n if n is not None and 1000 <= n <= 2999 else None
     if len(s) == 2:
         return two_digit_year(int(s), ref) if s[0] == "0" or has_month else None
+    if len(s) == 3 and has_month and s[0] != "0":
+        zh = lexicon()["zh"]
+        return int(zh["eras"][zh["three_digit_era"]]) + int(s)
     return int(s) if len(s) >= 3 else None
 
 
