@@ -355,6 +355,19 @@ def _alone(mine: list[Claim]) -> list[bool]:
     for members in groups.values():
         if len(members) > ALONE_MAX:
             continue
+        if isinstance(mine[members[0]].value, DateValue):
+            # A day written in figures is set against the other written days of the
+            # relation: a bare year (2018年通車, another line) or a weekday word does not
+            # say which day, so it neither matches nor rivals it.
+            days = [i for i in members if _written_day(mine[i])]
+            if len(days) < len(members):
+                for i in days:
+                    out[i] = all(
+                        _twin_key(mine[j])[3] == _twin_key(mine[i])[3]
+                        or _far_apart(mine[i].value, mine[j].value)
+                        for j in days if j != i
+                    )
+                continue
         points = [_twin_key(mine[i])[3] for i in members]
         for n, i in enumerate(members):
             out[i] = all(
