@@ -104,9 +104,13 @@ class _Item:
     # A headline, a heading or a timeline entry (no closing punctuation) repeats a figure the
     # body states in full: the body's statement is the one to pair when both could be.
     aside: bool = False
+    # An aside whose figure the body states only under another reading (another relation,
+    # or as a forecast, an estimate or a denial): its own terse reading is not to be trusted.
+    shadowed: bool = False
 
 
 SubjectType = Callable[[str], str | None]
+_SOFT = ("forecast", "hedged", "negated")  # modalities that tell no plain fact
 
 
 class _Statuses:
@@ -184,6 +188,7 @@ def _item(
     subject_type: SubjectType | None = None,
     unique: bool = False,
     neighbours: tuple[Value, ...] = (),
+    shadowed: bool = False,
 ) -> _Item:
     lo = max(0, claim.start - claim.sentence_start)
     hi = max(lo, claim.end - claim.sentence_start)
@@ -207,7 +212,7 @@ def _item(
     aside = unclosed(claim.sentence)
     return _Item(
         claim, masked, tuple(map(sys.intern, keys)), weak or carried, carried, placed,
-        status_time(claim), unique, neighbours, counted_noun(claim), aside,
+        status_time(claim), unique, neighbours, counted_noun(claim), aside, shadowed and aside,
     )
 
 
@@ -252,9 +257,34 @@ def _source_items(mine: list[Claim], subject_type: SubjectType | None) -> list[_
     for c in mine:
         sentences[c.sentence_start].append(c)
     return [
-        _item(c, subject_type, alone, _neighbours(c, sentences[c.sentence_start]))
-        for c, alone in zip(mine, _alone(mine), strict=True)
+        _item(c, subject_type, alone, _neighbours(c, sentences[c.sentence_start]), shadowed)
+        for c, alone, shadowed in zip(mine, _alone(mine), _shadowed(mine), strict=True)
     ]
+
+
+def _shadowed(mine: list[Claim]) -> list[bool]:
+    """Per claim, whether it is an aside (see _Item.aside) whose figure the body of its
+    source states, but never as the same relation told as firmly: a headline's "30%" that
+    the body gives as a target, or as another relation's figure."""
+    aside = [unclosed(c.sentence) for c in mine]
+    body: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    for c, out in zip(mine, aside, strict=True):
+        if not out:
+            body[_twin_key(c)[1:]].append(c)
+    return [
+        out
+        and bool(twins := body.get(_twin_key(c)[1:], []))
+        and not any(_same_reading(t, c) for t in twins)
+        for c, out in zip(mine, aside, strict=True)
+    ]
+
+
+def _same_reading(body: Claim, aside: Claim) -> bool:
+    """A terse aside agrees with a body statement unless they name two relations, or one
+    tells as plain fact what the other gives as a forecast, an estimate or a denial."""
+    relations = body.predicate is None or aside.predicate in (None, body.predicate)
+    soft = (body.modality in _SOFT) == (aside.modality in _SOFT)
+    return relations and soft
 
 
 def _items_by_source(
@@ -339,6 +369,13 @@ def _align_two(left: list[_Item], right: list[_Item]) -> list[Pair]:
     take(_scored([(kind_a, kind_b, _related)], left, right, used_a, used_b))
     if any(left[i].aside for i in used_a) or any(right[i].aside for i in used_b):
         out = _prefer_body(out, left, right, used_a, used_b)
+        shadowed = {id(item.claim) for item in (*left, *right) if item.shadowed}
+        if shadowed:
+            out = [
+                replace(p, confirmed=False)
+                if p.confirmed and (id(p.a) in shadowed or id(p.b) in shadowed) else p
+                for p in out
+            ]
     return out
 
 
