@@ -706,7 +706,20 @@ def _fit(a: Claim, b: Claim) -> float:
     status = _statuses.status(a.value, b.value)
     if status == "compatible" and not _mutual(a.value, b.value):
         return 0.0
+    if status == "loose" and _no_part_shared(a.value, b.value):
+        return 0.0
     return {"compatible": 0.1, "loose": 0.05}.get(status, 0.0)
+
+
+def _no_part_shared(x: Value, y: Value) -> bool:
+    """A day whose year is not written (XXXX-12-21) against a bare year (2020): nothing known
+    is common to the two, so neither being its source's only date ties them."""
+    if not (isinstance(x, DateValue) and isinstance(y, DateValue)):
+        return False
+    # A year's end or first half (2020年底) keeps a TIMEX of the year alone.
+    return any(
+        p.timex.startswith("XXXX") and q.timex.isdigit() for p, q in ((x, y), (y, x))
+    )
 
 
 def _mutual(x: Value, y: Value) -> bool:
@@ -812,7 +825,11 @@ def _same_fact(a: _Item, b: _Item) -> tuple[float, Pair] | None:
         return None
     ctx = _context(a, b)
     # One claim of this relation in each source: most likely they tell the same fact.
-    unique = 0.1 if a.unique and b.unique and not _far_apart(a.claim.value, b.claim.value) else 0.0
+    unique = 0.1 if (
+        a.unique and b.unique
+        and not _far_apart(a.claim.value, b.claim.value)
+        and not _no_part_shared(a.claim.value, b.claim.value)
+    ) else 0.0
     shared = _shared(a, b)
     timing = _timing(a, b)
     misreported = bool(same_person) and not _dated_apart(a, b) and _misreported(a, b, person)
