@@ -46,6 +46,7 @@ class _NameData:
     generic_orgs: frozenset[str]
     generic_parts: regex.Pattern[str]
     not_names: frozenset[str]
+    demonyms: frozenset[str]
     org_words: frozenset[str]
     after_name: frozenset[str]
     titles_before: PhraseMatcher[str]
@@ -65,6 +66,7 @@ def _data() -> _NameData:
             "|".join(regex.escape(fold(p)) for p in sorted(data["generic_parts"], key=len)[::-1])
         ),
         not_names=frozenset(s.lower() for s in data["not_names"]),
+        demonyms=frozenset(s.lower() for s in data.get("demonyms") or ()),
         org_words=frozenset(s.lower() for s in data["org_words_en"]),
         after_name=frozenset(fold(data["after_name"])) | _STOP,
         titles_before=PhraseMatcher((t, "before") for t in data["person_titles_before"]),
@@ -114,6 +116,10 @@ def _latin_names(text: str, folded: str, start: int, end: int) -> Iterator[NameS
             return
         # A lone letter names a class, not a doer: C輪 (a Series C round), A股, B型.
         if single and len(words[0]) == 1:
+            return
+        # "Taiwanese city", "36 Chinese companies": a nationality describes, it names no one
+        # (it still opens a longer name: Chinese Academy of Sciences).
+        if single and words[0].lower() in data.demonyms:
             return
         suffixed = words[-1].lower().rstrip(".") in data.org_words and len(run) > 1
         kind = "org" if suffixed or words[0].lower() in data.org_words else "name"
