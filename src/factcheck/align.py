@@ -42,6 +42,7 @@ from factcheck.misreport import misreport_like, written_digits
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
 from factcheck.normalize.script import fold
 from factcheck.sentences import unclosed
+from factcheck.soundalike import same_sound
 
 Relation = Literal["same", "context", "related"]
 
@@ -791,7 +792,9 @@ def _two_names(a: _Item, b: _Item) -> bool:
 
 def _same_name(x: str, y: str) -> bool:
     short, long = sorted((x, y), key=len)
-    return len(short) >= 4 and fuzz.partial_ratio(short, long) >= 90
+    if len(short) >= 4 and fuzz.partial_ratio(short, long) >= 90:
+        return True
+    return same_sound(x, y)  # lin_guohua (林國華) and lin_kuo_hua ("Lin Kuo-hua")
 
 
 def _person(a: _Item, b: _Item) -> bool | None:

@@ -442,6 +442,14 @@ def _heading(text: str, clause: tuple[int, int], sentence: Sentence) -> bool:
     return unclosed(text[sentence.start : sentence.end])
 
 
+def _in_a_name(m: Mention, ctx: _Context) -> bool:
+    """A date inside a person's name is no date: 周一 in 周一然, 五月 in 陈五月."""
+    return m.kind == "date" and any(
+        p.mention.type == "person" and p.mention.start <= m.start and m.end <= p.mention.end
+        for p in ctx.placed_near(m.start, m.end)
+    )
+
+
 def _claim(
     reader: _Reader, i: int, m: Mention, ctx: _Context, lead: Mention | None, discourse: Discourse
 ) -> Claim | None:
@@ -457,7 +465,7 @@ def _claim(
             chosen = (trigger_, pred_)
             discourse = discourse.copy()
             discourse.update(ctx.placed)
-    if _lone_numeral(m, folded) or _span_as_time(m, folded):
+    if _lone_numeral(m, folded) or _span_as_time(m, folded) or _in_a_name(m, ctx):
         return None
     apposed = chosen is None and _apposed_age(m, ctx, text)
     if chosen is None and _bare_small(m) and not apposed:

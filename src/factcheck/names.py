@@ -51,6 +51,8 @@ class _NameData:
     after_name: frozenset[str]
     titles_before: PhraseMatcher[str]
     titles_after: PhraseMatcher[str]
+    openers: PhraseMatcher[str]
+    surnames: frozenset[str]
 
 
 @functools.cache
@@ -71,6 +73,8 @@ def _data() -> _NameData:
         after_name=frozenset(fold(data["after_name"])) | _STOP,
         titles_before=PhraseMatcher((t, "before") for t in data["person_titles_before"]),
         titles_after=PhraseMatcher((t, "after") for t in data["person_titles_after"]),
+        openers=PhraseMatcher((o, "opener") for o in data.get("person_openers") or ()),
+        surnames=frozenset(fold(str(data.get("surnames") or ""))),
     )
 
 
@@ -211,6 +215,13 @@ def _titled_names(folded: str, start: int, end: int) -> Iterator[NameSpan]:
         while n < 3 and s + n < end and usable(folded[s + n]):
             n += 1
         if n >= 2 and not verb(folded[s : s + n]):
+            yield NameSpan(s, s + n, "person", folded[s : s + n])
+    for hit in data.openers.find(part):
+        s = hit.end + start
+        n = 0
+        while n < 3 and s + n < end and usable(folded[s + n]):
+            n += 1
+        if n >= 2 and folded[s] in data.surnames and not verb(folded[s : s + n]):
             yield NameSpan(s, s + n, "person", folded[s : s + n])
     for hit in data.titles_after.find(part):
         e = hit.start + start

@@ -13,6 +13,7 @@ from factcheck.predicates import Predicate
 
 _ORG_TYPES = frozenset({"org", "company", "agency"})
 _ARTICLES = ("the", "an", "a")
+PERSON_AFTER = 4  # characters between a trigger ("現年") and the person it describes ("62歲的")
 
 
 @frozen
@@ -137,6 +138,13 @@ def find_roles(
             agent, patient = after[0].mention, agent
     elif pronoun is not None:
         agent = discourse.resolve(pronoun)
+    elif (
+        after and after[0].mention.type == "person"
+        and after[0].mention.start - anchor[1] <= PERSON_AFTER and _inside(after[0].mention, scope)
+    ):
+        # "現年62歲的林國華", "the 66-year-old Lin": the person the figure describes follows it.
+        agent = after[0].mention
+        after = after[1:]
     elif (
         heading and after and after[0].marker == "plain"
         and after[0].mention.start >= anchor_clause[1]
