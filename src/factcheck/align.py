@@ -40,6 +40,7 @@ from factcheck.intervals import (
 )
 from factcheck.misreport import misreport_like, written_digits
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
+from factcheck.names import starts_no_name
 from factcheck.normalize.script import fold
 from factcheck.sentences import unclosed
 from factcheck.soundalike import same_sound
@@ -66,6 +67,7 @@ ASIDE = 0.02  # ranking lost per side that is a headline or list entry
 
 _MONTH_DAY = rxcache.compile(r"(?:\d{4}|XXXX)-(\d\d)(?:-(\d\d))?")
 _DIGIT = rxcache.compile(r"\d")
+_LATIN_WORD = rxcache.compile(r"[a-z][a-z0-9]++")
 _KEYS = rxcache.compile(r"[a-z][a-z0-9]++|[\p{Han}]")
 
 
@@ -209,12 +211,21 @@ def _item(
         weak = kind in (None, "place", "media")
         placed = kind in ("place", "media")
     # A subject carried over from an earlier sentence is a guess, not a statement.
-    carried = bool(claim.subject_text) and fold(claim.subject_text or "") not in sent
+    carried = bool(claim.subject_text) and not _named_in(
+        fold(claim.subject_text or ""), sent, keys)
     aside = unclosed(claim.sentence)
     return _Item(
         claim, masked, tuple(map(sys.intern, keys)), weak or carried, carried, placed,
         status_time(claim), unique, neighbours, counted_noun(claim), aside, shadowed and aside,
     )
+
+
+def _named_in(name: str, sentence: str, words: set[str]) -> bool:
+    """Whether the sentence names the subject: in full, or by one word of a Latin name ("Lin,
+    a 66-year-old" after "Lin Kuo-hua" was named), as stories refer to people after the
+    first mention. `words` are the sentence's Latin words."""
+    return name in sentence or any(
+        len(w) >= 3 and w in words and not starts_no_name(w) for w in _LATIN_WORD.findall(name))
 
 
 def _different_things(a: _Item, b: _Item) -> bool:

@@ -78,6 +78,11 @@ def _data() -> _NameData:
     )
 
 
+def starts_no_name(word: str) -> bool:
+    """Whether an English word never starts a name (the, according, Monday, …)."""
+    return word.lower() in _data().not_names
+
+
 def _shouted(text: str, start: int, end: int) -> bool:
     """A line of English in capitals ("MARKET SHARE", "LATEST UPDATES"): a heading, whose
     words are no one's name (an acronym beside lower-case words is left alone)."""
