@@ -28,7 +28,10 @@ def test_case(case: dict[str, Any], order: str) -> None:
     unknown = set(case.get("unknown", []))
     claims = [a, b, *extra] if order == "ab" else [*extra, b, a]
     pairs = align(claims, subject_type=lambda s: None if s in unknown else "org")
-    findings = [f for f in judge_all(pairs) if {s.claim for s in f.sides} == {a.id, b.id}]
+    now = case.get("now")  # when the story is told (the latest date of its sources)
+    findings = [
+        f for f in judge_all(pairs, now=now) if {s.claim for s in f.sides} == {a.id, b.id}
+    ]
     if case["kind"] == "none":
         assert findings == []
         return

@@ -132,7 +132,9 @@ def compare_claims(
 
     config = config or default_config()
     registry = load_entities(tuple(config.aliases))
-    findings = judge_all(align(claims, subject_type=registry.type_of), rates=config.rates)
+    # When the story is told: the latest date among its sources (a scheduled date is later).
+    now = max((d.date for d in documents if d.date is not None), default=None)
+    findings = judge_all(align(claims, subject_type=registry.type_of), rates=config.rates, now=now)
     kept = [
         f
         for f in findings

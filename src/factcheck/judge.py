@@ -8,6 +8,7 @@ different "as of" times. Anything related but not provably the same fact is a re
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -57,8 +58,11 @@ def side(claim: Claim) -> Side:
     )
 
 
-def judge(pair: Pair, *, rates: Mapping[str, float] | None = None) -> Finding:
-    """The verdict on one aligned pair."""
+def judge(
+    pair: Pair, *, rates: Mapping[str, float] | None = None, now: dt.date | None = None
+) -> Finding:
+    """The verdict on one aligned pair. `now` is when the story is told (the latest date of
+    its sources), which tells a scheduled date from one that has passed."""
     a, b = pair.a, pair.b
     if pair.relation == "related":
         text = (
@@ -75,15 +79,17 @@ def judge(pair: Pair, *, rates: Mapping[str, float] | None = None) -> Finding:
     if match.status == "incomparable":
         code = "FC202" if match.reason == "currency" else "FC207"
         return _finding(code, pair, match.explanation, pair.score)
-    return _incompatible(pair, match)
+    return _incompatible(pair, match, now)
 
 
-def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
+def _incompatible(pair: Pair, match: ValueMatch, now: dt.date | None = None) -> Finding:
     a, b = pair.a, pair.b
+    scheduled = _scheduled(a, b, now)
     if (
         a.modality != b.modality
         and {a.modality, b.modality} & set(_SOFT_MODALITIES)
         and not _estimate_misreported(a, b)
+        and not scheduled
     ):
         text = f"{a.modality} vs {b.modality} statement; {match.explanation}"
         return _finding("FC205", pair, text, pair.score)
@@ -92,9 +98,9 @@ def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
     # So do two reports of one planned or estimated figure with its digits or scale word
     # slipped (1,500 vs 约1万5,000 jobs expected; repairs estimated at 3億 vs 30 million
     # baht): that is no difference of opinion.
-    planned = a.modality == b.modality and (
+    planned = scheduled or (a.modality == b.modality and (
         (a.modality == "forecast" and isinstance(a.value, DateValue))
-        or (a.modality in ("forecast", "hedged") and misreport_like(a, b, close=False)))
+        or (a.modality in ("forecast", "hedged") and misreport_like(a, b, close=False))))
     if a.modality == b.modality and a.modality in _SOFT_MODALITIES and not planned:
         text = f"both {a.modality}; {match.explanation}"
         return _finding("FC205", pair, text, pair.score)
@@ -123,6 +129,19 @@ def _incompatible(pair: Pair, match: ValueMatch) -> Finding:
         # Without the same subject on both sides, a relation alone does not make one fact.
         return _finding("FC206", pair, f"possibly the same fact; {match.explanation}", confidence)
     return _finding(_MISMATCH[comparable_kind(a.value)], pair, match.explanation, confidence)
+
+
+def _scheduled(a: Claim, b: Claim, now: dt.date | None) -> bool:
+    """A date planned in one source ("將於2028年啟用") and stated plainly in the other for a
+    day still to come when the story was told ("opens in 2027"): both tell the schedule, so
+    they disagree about one fact; a plain date already past is what happened instead."""
+    if now is None or {a.modality, b.modality} - {"forecast", "asserted", "reported"}:
+        return False
+    if "forecast" not in (a.modality, b.modality):
+        return False
+    plain = b if a.modality == "forecast" else a
+    v = plain.value
+    return isinstance(v, DateValue) and v.start is not None and v.start > now
 
 
 def _estimate_misreported(a: Claim, b: Claim) -> bool:
@@ -173,10 +192,15 @@ def _finding(
     )
 
 
-def judge_all(pairs: Sequence[Pair], *, rates: Mapping[str, float] | None = None) -> list[Finding]:
+def judge_all(
+    pairs: Sequence[Pair],
+    *,
+    rates: Mapping[str, float] | None = None,
+    now: dt.date | None = None,
+) -> list[Finding]:
     """Findings for every pair; agreements that share a claim merge into one finding with
     every side, so three sources telling one fact give one agreement, not three."""
-    findings = [judge(p, rates=rates) for p in pairs]
+    findings = [judge(p, rates=rates, now=now) for p in pairs]
     partners = _agreeing(pairs, findings)
     findings = _triangulate(list(pairs), findings, partners, rates)
     findings = _told_apart(findings, partners)
