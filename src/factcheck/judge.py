@@ -74,8 +74,13 @@ def judge(
     match = compare_values(a.value, b.value, rates=rates)
     if match.status == "compatible":
         return _finding("FC301", pair, match.explanation, pair.score)
-    if match.status == "loose":
+    if match.status == "loose" and not _reordered(a, b):
         return _finding("FC203", pair, match.explanation, pair.score)
+    if match.status == "loose":
+        # "about 1,520" and 約1,250 overlap at their edges, but the same three digits in
+        # another order are one figure misreported, not two roundings of it.
+        match = ValueMatch("incompatible", match.explanation.replace(
+            "overlap only at the edges", "differ"))
     if match.status == "incomparable":
         code = "FC202" if match.reason == "currency" else "FC207"
         return _finding(code, pair, match.explanation, pair.score)
@@ -129,6 +134,12 @@ def _incompatible(pair: Pair, match: ValueMatch, now: dt.date | None = None) -> 
         # Without the same subject on both sides, a relation alone does not make one fact.
         return _finding("FC206", pair, f"possibly the same fact; {match.explanation}", confidence)
     return _finding(_MISMATCH[comparable_kind(a.value)], pair, match.explanation, confidence)
+
+
+def _reordered(a: Claim, b: Claim) -> bool:
+    """The same three or more written digits in another order (1,520 vs 1,250)."""
+    da, db = written_digits(a.value), written_digits(b.value)
+    return len(da) >= 3 and da != db and sorted(da) == sorted(db)
 
 
 def _scheduled(a: Claim, b: Claim, now: dt.date | None) -> bool:
