@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePath
 
-from factcheck import codes, describe, frozen
+from factcheck import codes, describe, frozen, rxcache
 from factcheck.align import Pair, states, status_time, value_key, year_dated
 from factcheck.counted import person_predicate
 from factcheck.intervals import (
@@ -38,6 +38,7 @@ FAR_APART = 12.0  # a ratio of values beyond which two figures are not one fact 
 TIME_DOUBT = 0.05  # confidence lost when the two claims' event times differ
 WEEK = 7  # a weekday resolved against the document's date may be a week off
 _SOFT_MODALITIES = ("forecast", "hedged", "negated")
+_YEARLESS_DAY = rxcache.compile(r"XXXX-(\d\d)-(\d\d)")
 _MISMATCH = {"date": "FC101", "money": "FC102", "number": "FC103", "percent": "FC104"}
 
 
@@ -152,7 +153,25 @@ def _scheduled(a: Claim, b: Claim, now: dt.date | None) -> bool:
         return False
     plain = b if a.modality == "forecast" else a
     v = plain.value
-    return isinstance(v, DateValue) and v.start is not None and v.start > now
+    if not isinstance(v, DateValue):
+        return False
+    start = v.start if v.start is not None else _nearest_day(v.timex, now)
+    return start is not None and start > now
+
+
+def _nearest_day(timex: str, now: dt.date) -> dt.date | None:
+    """A day written without its year ("Jan. 15"), taken in the year that puts it nearest
+    to `now`: a story of Dec. 2 means the coming Jan. 15."""
+    found = _YEARLESS_DAY.fullmatch(timex)
+    if found is None:
+        return None
+    days = []
+    for year in (now.year - 1, now.year, now.year + 1):
+        try:
+            days.append(dt.date(year, int(found[1]), int(found[2])))
+        except ValueError:
+            continue
+    return min(days, key=lambda d: abs((d - now).days), default=None)
 
 
 def _estimate_misreported(a: Claim, b: Claim) -> bool:
