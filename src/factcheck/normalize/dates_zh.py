@@ -102,7 +102,8 @@ def _year(text: str, has_month: bool, ref: dt.date | None) -> int | None:
         return n if n is not None and 1000 <= n <= 2999 else None
     if len(s) == 2:
         return two_digit_year(int(s), ref) if s[0] == "0" or has_month else None
-    if len(s) == 3 and has_month and s[0] != "0":
+    if len(s) == 3 and has_month and text.isascii() and s[0] == "1":
+        # In Arabic digits, 100年 to 199年 with a month: an ROC year (民國100年 is 2011).
         zh = lexicon()["zh"]
         return int(zh["eras"][zh["three_digit_era"]]) + int(s)
     return int(s) if len(s) >= 3 else None
