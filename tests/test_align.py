@@ -76,3 +76,29 @@ def test_work_grows_linearly_with_claims(monkeypatch: pytest.MonkeyPatch) -> Non
     # and never more than the index's candidates from each side per claim.
     assert large <= 12 * small, (small, large)
     assert large <= 2 * align_module.CANDIDATES * 2000
+
+
+def test_a_shared_place_does_not_tie_a_day_to_another_years_event() -> None:
+    """Both sources name the country, once as the scene of this theft and once of one in
+    2012; a place is weak evidence, so the day pairs with the other day, not the old year."""
+    specs = [
+        {"source": "a.md", "subject": "united_kingdom", "subject_text": "英国",
+         "predicate": "incident.date", "sentence": "10月9日深夜，英国一家博物馆又出事了。",
+         "value_text": "10月9日", "value": {"kind": "date", "timex": "2025-10-09",
+                                            "start": "2025-10-09", "end": "2025-10-09"}},
+        {"source": "b.txt", "subject": "harwood_museum", "predicate": "incident.date",
+         "sentence": "哈伍德博物館10月19日深夜遭人爆竊。", "value_text": "10月19日",
+         "value": {"kind": "date", "timex": "2025-10-19", "start": "2025-10-19",
+                   "end": "2025-10-19"}},
+        {"source": "b.txt", "subject": "united_kingdom", "subject_text": "英國",
+         "predicate": "incident.date", "sentence": "2012年英國一間博物館亦曾失竊。",
+         "value_text": "2012年", "value": {"kind": "date", "timex": "2012",
+                                           "start": "2012-01-01", "end": "2012-12-31",
+                                           "granularity": "year"}},
+    ]
+    types = {"united_kingdom": "place", "harwood_museum": "org"}
+    pairs = align(_claims(specs), subject_type=types.get)
+    assert [sorted([_label(p.a), _label(p.b)]) for p in pairs] == [
+        ["a.md:10月9日", "b.txt:10月19日"]
+    ]
+

@@ -760,7 +760,8 @@ def _entities(a: _Item, b: _Item) -> float | None:
         return None
     if ca.subject and cb.subject:
         if ca.subject == cb.subject:
-            return 0.1 if a.carried or b.carried else 0.3
+            # A place on both sides is often the dateline's or the story's country, not a doer.
+            return 0.1 if a.carried or b.carried or (a.placed and b.placed) else 0.3
         # "OpenAI was founded" vs "Musk founded OpenAI": the roles swapped, same fact.
         if ca.subject == cb.object or cb.subject == ca.object:
             return 0.2
