@@ -47,6 +47,7 @@ class FractionWords:
     max_whole: Decimal
     before_scale: frozenset[str]
     before_of: frozenset[str]
+    after_words: frozenset[str]
     minus: regex.Pattern[str]
     number_words: frozenset[str]
 
@@ -82,6 +83,7 @@ def _fraction_words(extra: tuple[Path, ...]) -> FractionWords:
         max_whole=Decimal(f["ratio_max_whole"]),
         before_scale=frozenset(f["alone_before_scale"]),
         before_of=frozenset(f["alone_before_of"]),
+        after_words=frozenset(f.get("alone_after") or ()),
         minus=rxcache.compile(rf"\b(?:{_alt(w.raw['en'].get('en_minus') or ['minus'])})[ \t]++$"),
         number_words=frozenset(
             {*w.ones, *w.en_tens, *w.hundred, *w.groups, *scales, *w.article, *w.joiner}
@@ -161,17 +163,22 @@ def _word_fraction(folded: str, m: regex.Match[str], f: FractionWords) -> Quanti
         mult = Decimal(w.scales.get(word) or w.groups[word])
         end = scale_m.end()
     num = _read(folded, toks, f)
+    qualified = False
     if num is None:
         # "quarter million", "half a dozen"; "half of the staff"
         alone = ords in f.before_scale and scale_m is not None
-        if not alone and not (ords in f.before_of and _next_word(folded, m.end()) == "of"):
+        qualified = ords in f.before_of and _previous_word(folded, den_start) in f.after_words
+        if not (alone or qualified) and not (
+            ords in f.before_of and _next_word(folded, m.end()) == "of"
+        ):
             return None
         num, toks = Decimal(1), [(den_start, den_start)]
     if folded[toks[0][0] : toks[0][0] + 1].isdigit():
         return None  # "100 millionths", "3 fifths": an ordinal after digits is no fraction
     if num != 1 and not ords.endswith("s") and ords not in f.plural_forms:
         return None  # "two millionth" is an ordinal; a fraction of two takes the plural
-    if not whole and scale_m is None and not _plainly_fraction(folded, end, ords, num, f):
+    if (not whole and scale_m is None and not qualified
+            and not _plainly_fraction(folded, end, ords, num, f)):
         return None
     value = num * mult / den
     start = toks[0][0]
@@ -188,6 +195,12 @@ def _word_fraction(folded: str, m: regex.Match[str], f: FractionWords) -> Quanti
     if minus is not None:
         value, start = -value, minus.start()
     return Quantity(start, end, value, value, value, unit="fraction")
+
+
+def _previous_word(folded: str, start: int) -> str:
+    """The word right before `start` ("nearly" in "nearly half"), or ""."""
+    words = folded[max(0, start - 24) : start].split()
+    return words[-1] if words and folded[start - 1 : start].isspace() else ""
 
 
 def _next_word(folded: str, end: int) -> str:
