@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import models, twins
+from factcheck.config import Config
 from factcheck.frozen import field_names, is_record
 from factcheck.recordjson import float_text, to_data, to_json
 
@@ -76,6 +77,13 @@ def test_json_is_what_pydantic_writes(cls: type, data: st.DataObject) -> None:
     assert to_json(record) == model.model_dump_json(indent=2)
     assert to_json(record, indent=None) == model.model_dump_json()
     _same_data(to_data(record), model.model_dump(mode="json"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_config_data_is_what_pydantic_gives(data: st.DataObject) -> None:
+    config = data.draw(_strategy(Config))
+    _same_data(to_data(config), twins.to_twin(config).model_dump(mode="json"))
 
 
 @pytest.mark.parametrize(

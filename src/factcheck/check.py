@@ -74,11 +74,10 @@ def run_check(
     ledger = load_ledger(ledger_dir, root=root, claims=False)
     # Articles are read with the ledger's aliases and triggers as well as the config's.
     more_aliases, more_lexicon = extraction_files(ledger, cache_dir)
-    reading = config.model_copy(
-        update={
-            "aliases": [*config.aliases, *more_aliases],
-            "lexicon": [*config.lexicon, *more_lexicon],
-        }
+    reading = replace(
+        config,
+        aliases=[*config.aliases, *more_aliases],
+        lexicon=[*config.lexicon, *more_lexicon],
     )
     corpus = sorted(set(documents) | set(given))
     with Index(cache_dir, data_fingerprint([*reading.lexicon, *reading.aliases])) as index:

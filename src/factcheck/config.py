@@ -1,9 +1,14 @@
-"""Settings in effect for a run: a pydantic model that rejects unknown keys.
+"""Settings in effect for a run: a plain record (factcheck.frozen); unknown keys are refused.
 
 Layering (defaults < [tool.factcheck] in pyproject.toml or factcheck.toml < FACTCHECK_*
 variables < command-line flags) is done by `load_settings`; `load_config` returns just the
-model. Paths from a file or a variable are resolved against the repository root and refused
+record. Paths from a file or a variable are resolved against the repository root and refused
 when they reach outside it; paths given as flags are the user's own choice and kept.
+
+Settings with plain values (strings, lists of strings, paths, numbers in range) are checked
+here; anything else (rates, a number written as a string, ...) goes to a pydantic model of
+Config built on demand (`validated`), for its conversions and error messages. A run that
+sets only plain values never imports pydantic.
 """
 
 from __future__ import annotations
@@ -11,17 +16,21 @@ from __future__ import annotations
 import os
 import subprocess
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, cast, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic.fields import FieldInfo
 
 from factcheck import rxcache
 from factcheck.errors import ConfigError
+from factcheck.frozen import field as record_field
+from factcheck.frozen import field_names, frozen
+from factcheck.recordjson import to_data
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 FailOn = Literal["contradiction", "review", "never"]
 
@@ -34,50 +43,75 @@ ENV_PREFIX = "FACTCHECK_"
 _ENV_NOT_SETTINGS = frozenset({"FACTCHECK_CONFIG", "FACTCHECK_LEXICON_CACHE"})
 
 
-class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+def _default_include() -> list[str]:
+    return ["*.md", "*.markdown", "*.txt"]
 
-    fail_on: FailOn = Field(
-        default="contradiction", description="lowest finding kind that makes the exit code 1"
+
+@frozen(kw_only=True)
+class Config:
+    fail_on: Annotated[FailOn, "lowest finding kind that makes the exit code 1"] = (
+        "contradiction"
     )
-    select: list[str] = Field(default_factory=list, description="finding codes to report")
-    ignore: list[str] = Field(default_factory=list, description="finding codes to leave out")
-    lexicon: list[Path] = Field(
-        default_factory=list, description="extra predicate trigger files (YAML)"
+    select: Annotated[list[str], "finding codes to report"] = record_field(default_factory=list)
+    ignore: Annotated[list[str], "finding codes to leave out"] = record_field(
+        default_factory=list
     )
-    aliases: list[Path] = Field(default_factory=list, description="extra entity alias files")
-    min_confidence: float = Field(
-        default=0.5, ge=0, le=1, description="alignment score below which pairs are not shown"
+    lexicon: Annotated[list[Path], "extra predicate trigger files (YAML)"] = record_field(
+        default_factory=list
     )
-    include: list[str] = Field(
-        default_factory=lambda: ["*.md", "*.markdown", "*.txt"],
-        description="globs of the documents `check` reads (among files tracked by git)",
+    aliases: Annotated[list[Path], "extra entity alias files"] = record_field(
+        default_factory=list
     )
-    exclude: list[str] = Field(default_factory=list, description="globs left out of `check`")
-    ledger: Path = Field(default=Path("claims"), description="directory of the ledger (YAML)")
-    cache_dir: Path = Field(
-        default=Path(".factcheck_cache"), description="where the claim index is kept"
+    # 0 <= min_confidence <= 1 (checked by _plain_config and by the pydantic model)
+    min_confidence: Annotated[float, "alignment score below which pairs are not shown"] = 0.5
+    include: Annotated[
+        list[str], "globs of the documents `check` reads (among files tracked by git)"
+    ] = record_field(default_factory=_default_include)
+    exclude: Annotated[list[str], "globs left out of `check`"] = record_field(
+        default_factory=list
     )
-    baseline: Path | None = Field(
-        default=None, description="file of accepted findings (fingerprints)"
-    )
-    rates: dict[str, float] = Field(
-        default_factory=dict,
-        description="currency conversion: US dollars per unit, e.g. {EUR = 1.08}; none by default",
+    ledger: Annotated[Path, "directory of the ledger (YAML)"] = Path("claims")
+    cache_dir: Annotated[Path, "where the claim index is kept"] = Path(".factcheck_cache")
+    baseline: Annotated[Path | None, "file of accepted findings (fingerprints)"] = None
+    rates: Annotated[
+        dict[str, float],
+        "currency conversion: US dollars per unit, e.g. {EUR = 1.08}; none by default",
+    ] = record_field(default_factory=dict)
+
+
+KEYS = frozenset(field_names(Config))
+
+
+def _codes(cls: type, codes: list[str]) -> list[str]:
+    return _checked_codes(codes)
+
+
+def _rates(cls: type, rates: dict[str, float]) -> dict[str, float]:
+    for code, rate in rates.items():
+        if not regex.fullmatch(r"[A-Z]{3}", code) or rate <= 0:
+            raise ValueError(f"rate {code} = {rate}: need an ISO 4217 code and a rate > 0")
+    return rates
+
+
+def pydantic_config() -> type[BaseModel]:
+    """Config as a pydantic model (extra keys forbidden, min_confidence within [0, 1],
+    codes and rates checked), for the settings _plain_config cannot take."""
+    from factcheck import twins
+
+    return twins.twin(
+        Config,
+        constraints=(("min_confidence", (("ge", 0), ("le", 1))),),
+        validators=((("select", "ignore"), _codes), (("rates",), _rates)),
+        frozen=False,
     )
 
-    @field_validator("select", "ignore")
-    @classmethod
-    def _codes(cls, codes: list[str]) -> list[str]:
-        return _checked_codes(codes)
 
-    @field_validator("rates")
-    @classmethod
-    def _rates(cls, rates: dict[str, float]) -> dict[str, float]:
-        for code, rate in rates.items():
-            if not regex.fullmatch(r"[A-Z]{3}", code) or rate <= 0:
-                raise ValueError(f"rate {code} = {rate}: need an ISO 4217 code and a rate > 0")
-        return rates
+def validated(raw: dict[str, Any]) -> Config:
+    """The Config pydantic makes of `raw` (raises pydantic.ValidationError)."""
+    from factcheck import twins
+
+    config: Config = twins.to_plain(pydantic_config().model_validate(raw))
+    return config
 
 
 def _checked_codes(codes: list[str]) -> list[str]:
@@ -177,12 +211,14 @@ def _validate(raw: dict[str, Any], *, where: str, text: str | None = None) -> No
     if not raw or _plain_config(raw) is not None:
         return
     for key in raw:
-        if key not in Config.model_fields:
+        if key not in KEYS:
             line = _key_line(text, key) or _key_line(text, key.replace("_", "-")) if text else None
-            known = ", ".join(sorted(Config.model_fields))
+            known = ", ".join(sorted(KEYS))
             raise ConfigError(f"unknown key {key!r}", path=where, line=line, hint=f"known: {known}")
+    from pydantic import ValidationError
+
     try:
-        Config.model_validate(raw)
+        validated(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         key = str(err["loc"][0]) if err["loc"] else "?"
@@ -198,7 +234,7 @@ def _from_env(env: Mapping[str, str], ignored: list[str]) -> dict[str, Any]:
         if not name.startswith(ENV_PREFIX) or name in _ENV_NOT_SETTINGS:
             continue
         key = name[len(ENV_PREFIX) :].lower()
-        if key not in Config.model_fields:
+        if key not in KEYS:
             ignored.append(name)
             continue
         if key in LIST_KEYS:
@@ -291,36 +327,22 @@ def default_config() -> Config:
 
 
 def _constructed(values: dict[str, Any]) -> Config:
-    """`Config.model_construct(**values)`, with the defaults filled in here: model_construct
-    looks at each default factory's signature (inspect.signature of list, dict, ...: ~1% of a
-    cold start for the two configs a run builds), and these factories take no argument."""
-    full = {
-        name: values[name] if name in values else _default(info)
-        for name, info in Config.model_fields.items()
-    }
-    return Config.model_construct(_fields_set=set(values), **full)
-
-
-def _default(info: FieldInfo) -> Any:
-    if info.default_factory is None:
-        return info.default
-    return cast("Callable[[], Any]", info.default_factory)()
+    return Config(**values)
 
 
 def _config(raw: dict[str, Any]) -> Config:
-    # Validation builds pydantic's validator for Config on first use (~0.03 s of a 0.5 s cold
-    # start, most of it discovering pydantic plugins): a run that sets nothing skips it.
+    # Importing pydantic and building its model of Config costs a cold start ~0.5e9
+    # instructions (of ~1e9): settings with plain values are checked without it.
     if not raw:
         return default_config()
-    return _plain_config(raw) or Config.model_validate(raw)
+    return _plain_config(raw) or validated(raw)
 
 
 def _plain_config(raw: dict[str, Any]) -> Config | None:
     """The Config of settings whose values already have their final types (lists of
-    strings from TOML or flags, paths already resolved), checked here without building
-    pydantic's validator — which costs a run ~0.03 s, most of it pydantic discovering
-    plugins. None when any value needs pydantic's conversion or fails its check: pydantic
-    then converts it, or reports the error as it always does."""
+    strings from TOML or flags, paths already resolved), checked here without pydantic.
+    None when any value needs pydantic's conversion or fails its check: pydantic then
+    converts it, or reports the error as it always does."""
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key == "fail_on":
@@ -366,7 +388,7 @@ def describe(settings: Settings) -> str:
     lines = [f"# repository root: {settings.root}"]
     lines.append(f"# config file: {settings.files[0] if settings.files else '(none)'}")
     lines += [f"# ignored: {name} is not a setting" for name in settings.ignored]
-    for key, value in settings.config.model_dump(mode="json").items():
+    for key, value in to_data(settings.config).items():
         origin = settings.origin.get(key, "default")
         if value is None:  # TOML has no null: show the key as a comment
             lines.append(f"# {key} = (not set)  # {origin}")

@@ -12,29 +12,28 @@ from __future__ import annotations
 import functools
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model, field_validator
 
 from factcheck.frozen import astuple, field_names, is_record
-
-_CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 def twin(
     cls: Any,
     *,
     constraints: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = (),
-    validators: tuple[tuple[str, Any], ...] = (),
-    config: ConfigDict = _CONFIG,
+    validators: tuple[tuple[tuple[str, ...], Callable[[type, Any], Any]], ...] = (),
+    frozen: bool = True,
 ) -> type[BaseModel]:
-    """The pydantic model of a record class. `constraints` add Field arguments by field
-    name (ge=0, ...); `validators` are pydantic validators (field_validator(...)(function))
-    by name; `config` replaces the records' frozen, extra="forbid" model config."""
-    key = (cls, constraints, validators, id(config))
+    """The pydantic model of a record class, extra keys forbidden. `constraints` add Field
+    arguments by field name (ge=0, ...); `validators` are (field names, function(cls,
+    value)) pairs, each a pydantic field_validator; `frozen`: instances refuse assignment."""
+    key = (cls, constraints, validators, frozen)
     known = _TWINS.get(key)
     if known is None:
-        known = _TWINS[key] = _new_twin(cls, constraints, validators, config)
+        known = _TWINS[key] = _new_twin(cls, constraints, validators, frozen)
     return known
 
 
@@ -44,8 +43,8 @@ _TWINS: dict[tuple[Any, ...], type[BaseModel]] = {}
 def _new_twin(
     cls: Any,
     constraints: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...],
-    validators: tuple[tuple[str, Any], ...],
-    config: ConfigDict,
+    validators: tuple[tuple[tuple[str, ...], Callable[[type, Any], Any]], ...],
+    frozen: bool,
 ) -> type[BaseModel]:
     hints = typing.get_type_hints(cls, include_extras=True)
     defaults = _defaults(cls)
@@ -65,10 +64,12 @@ def _new_twin(
         fields[name] = (_mapped(annotation), Field(**spec))
     model: type[BaseModel] = create_model(
         cls.__name__,
-        __config__=config,
+        __config__=ConfigDict(frozen=frozen, extra="forbid", defer_build=True),
         __doc__=cls.__doc__,
         __module__=cls.__module__,
-        __validators__=dict(validators) or None,
+        __validators__={
+            function.__name__: field_validator(*names)(function) for names, function in validators
+        } or None,
         **fields,
     )
     _RECORDS[model] = cls
