@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from factcheck.frozen import replace
 from factcheck.report import render
@@ -62,6 +63,19 @@ def test_streamed_report_is_the_rendered_report() -> None:
     ]
     for report in reports:
         assert "".join(chunks(report)) == render(report, "json")
+
+
+@pytest.mark.parametrize("batch", [1, 2, 500])
+def test_large_lists_written_in_batches_are_the_rendered_report(
+    monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    from factcheck.report import json as json_report
+
+    full = make_report('\n  "claims": [],\n')
+    report = replace(full, claims=full.claims * 3, findings=full.findings * 3)
+    monkeypatch.setattr(json_report, "BULK_FROM", 0)
+    monkeypatch.setattr(json_report, "_BATCH", batch)
+    assert "".join(json_report.chunks(report)) == render(report, "json")
 
 
 def test_cli_streams_the_same_json_to_stdout_and_to_a_file(tmp_path: Path) -> None:
