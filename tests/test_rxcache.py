@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck import lexcache, rxcache
 
@@ -196,3 +198,9 @@ def test_a_full_file_keeps_only_what_the_last_run_used(
     new_process(monkeypatch)
     rxcache.compile("c")
     assert rxcache._stored == {("c", 0), ("d", 0)}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text() | st.text(alphabet="()[]{}?*+|^$\\.-#&~ \t\n\x00\u3000ab億"))
+def test_escape_is_regex_escape(text: str) -> None:
+    assert rxcache.escape(text) == regex.escape(text)

@@ -181,7 +181,7 @@ def _has_tool_table(path: Path) -> bool:
 
 def _key_line(text: str, key: str) -> int | None:
     """Line of `key = …` in a TOML text (tomllib keeps no positions)."""
-    pattern = regex.compile(r"^[ \t]*+[\"']?+" + regex.escape(key) + r"[\"']?+[ \t]*+=", regex.M)
+    pattern = regex.compile(r"^[ \t]*+[\"']?+" + rxcache.escape(key) + r"[\"']?+[ \t]*+=", regex.M)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 

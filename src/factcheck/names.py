@@ -65,7 +65,7 @@ def _data() -> _NameData:
         cuts=PhraseMatcher((c, "cut") for c in data.get("name_cuts") or ()),
         generic_orgs=frozenset(fold(s) for s in data["generic_orgs"]),
         generic_parts=rxcache.compile(
-            "|".join(regex.escape(fold(p)) for p in sorted(data["generic_parts"], key=len)[::-1])
+            "|".join(rxcache.escape(fold(p)) for p in sorted(data["generic_parts"], key=len)[::-1])
         ),
         not_names=frozenset(s.lower() for s in data["not_names"]),
         demonyms=frozenset(s.lower() for s in data.get("demonyms") or ()),

@@ -52,7 +52,7 @@ def _date_finder() -> DateFinder | None:
 @functools.cache
 def _unit_pattern(extra: tuple[Path, ...]) -> regex.Pattern[str]:
     units = sorted(map(str, load_lexicon("numbers.yaml", extra)["count_units"]), key=len)
-    alts = "|".join(regex.escape(u) + (r"\b" if u[-1].isascii() else "") for u in reversed(units))
+    alts = "|".join(rxcache.escape(u) + (r"\b" if u[-1].isascii() else "") for u in reversed(units))
     return rxcache.compile(rf"[ \t]?+(?:{alts})")
 
 

@@ -19,23 +19,23 @@ from factcheck.normalize.quantity import Spans
 
 
 def _alt(words: Sequence[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(rxcache.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @functools.cache
 def _pattern(extra: tuple[Path, ...]) -> regex.Pattern[str]:
     c = load_lexicon("numbers.yaml", extra)["clock"]
-    digit = regex.escape("".join(c["zh_digits"]))
+    digit = rxcache.escape("".join(c["zh_digits"]))
     num = rf"(?:[0-9]{{1,2}}+|[{digit}]{{1,3}}+)"
     point, hour = _alt(c["zh_decimal_hour"]), _alt(c["zh_hour"])
     # 3点 is a time, 3点5 a decimal, 3点5分 a time again
     zh_hour = (
         rf"{num}[ \t]?+(?:{hour}|(?:{point})(?![ \t]?+[0-9{digit}])"
-        rf"|(?:{point})(?=[ \t]?+{num}[ \t]?+{regex.escape(c['zh_minute'])}))"
+        rf"|(?:{point})(?=[ \t]?+{num}[ \t]?+{rxcache.escape(c['zh_minute'])}))"
     )
     zh = (
         rf"(?:(?:{_alt(c['zh_day_parts'])})[ \t]?+)?+{zh_hour}"
-        rf"(?:[ \t]?+(?:{num}[ \t]?+{regex.escape(c['zh_minute'])}|{_alt(c['zh_after_hour'])}))?+"
+        rf"(?:[ \t]?+(?:{num}[ \t]?+{rxcache.escape(c['zh_minute'])}|{_alt(c['zh_after_hour'])}))?+"
     )
     suffix = _alt(c["en_suffixes"])
     en = (
@@ -44,7 +44,7 @@ def _pattern(extra: tuple[Path, ...]) -> regex.Pattern[str]:
         rf"|(?<![\d.:])(?:1[0-2]|0?+[1-9])(?:\.[0-5]\d)?+[ \t]?+(?:{suffix})(?![a-z])"
     )
     # the look-ahead lets most positions fail at one character
-    first = regex.escape("".join(sorted({w[0] for w in c["zh_day_parts"]} | set(c["zh_digits"]))))
+    first = rxcache.escape("".join(sorted({w[0] for w in c["zh_day_parts"]} | set(c["zh_digits"]))))
     return rxcache.compile(rf"(?=[0-9{first}])(?:{zh}|{en})")
 
 

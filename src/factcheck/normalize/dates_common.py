@@ -67,10 +67,9 @@ def _longest_first(word: str) -> tuple[int, str]:
 
 def alternation(words: Any) -> str:
     """A regex alternation of `words`, longest first, spaces matching any run of blanks."""
-    import regex
 
     items = sorted({str(w) for w in words}, key=_longest_first)
-    return "|".join(regex.escape(w).replace(r"\ ", r"[\s\-]{1,3}") for w in items)
+    return "|".join(rxcache.escape(w).replace(r"\ ", r"[\s\-]{1,3}") for w in items)
 
 
 @frozen

@@ -53,7 +53,7 @@ class FractionWords:
 
 
 def _alt(words: Sequence[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(rxcache.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @functools.cache

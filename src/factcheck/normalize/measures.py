@@ -78,7 +78,7 @@ class MeasureWords:
 
 
 def _alt(words: Sequence[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(rxcache.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _word_re(words: Sequence[str]) -> str:

@@ -54,15 +54,17 @@ def _currencies(extra: tuple[Path, ...]) -> Currencies:
     sub = _fold_keys(data.get("subunits") or {})
     tenth = _fold_keys(data.get("tenth_subunits") or {})
     names = sorted({*suffix, *sub, *tenth}, key=lambda n: (-len(n), n))
-    classifier = "|".join(regex.escape(fold(str(x))) for x in data.get("classifiers") or [])
+    classifier = "|".join(rxcache.escape(fold(str(x))) for x in data.get("classifiers") or [])
     # An English name must end at a word boundary (10 euros, not 10 eurostar).
     alts = "|".join(
-        regex.escape(n) + (r"\b" if n[-1].isascii() and n[-1].isalnum() else "") for n in names
+        rxcache.escape(n) + (r"\b" if n[-1].isascii() and n[-1].isalnum() else "") for n in names
     )
     return Currencies(
         prefix_codes=prefix,
         prefix_re=rxcache.compile(
-            "(?:" + "|".join(regex.escape(k) for k in sorted(prefix, key=len, reverse=True)) + ")$"
+            "(?:"
+            + "|".join(rxcache.escape(k) for k in sorted(prefix, key=len, reverse=True))
+            + ")$"
         ),
         longest=max(map(len, prefix)),
         suffix=rxcache.compile(rf"(?:[ \t]{{0,2}}+|-)(?:(?:{classifier})[ \t]?+)?+(?:{alts})"),

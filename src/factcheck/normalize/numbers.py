@@ -45,7 +45,7 @@ _SMALL_UNITS_BARE = frozenset("百千佰仟万亿")
 
 def _alt(words: Sequence[str]) -> str:
     """A regex alternation of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(rxcache.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @frozen
@@ -73,7 +73,7 @@ class NumberFinder:
 def _finder(extra: tuple[Path, ...]) -> NumberFinder:
     w = load_numbers(extra)
     raw = w.raw
-    cjk = regex.escape("".join(sorted({*w.digits, *w.small_units, *w.big_units, *w.tens})))
+    cjk = rxcache.escape("".join(sorted({*w.digits, *w.small_units, *w.big_units, *w.tens})))
     point = _alt(sorted(w.point))
     scales = sorted(k for k in w.scales if len(k) > 1)  # k/m/b alone only after a currency
     # "quarter" alone is three months far more often than a fourth; fractions are percent.py's
@@ -87,7 +87,7 @@ def _finder(extra: tuple[Path, ...]) -> NumberFinder:
         rf"(?<![a-z0-9_.])(?:(?:{_alt(sorted(w.article))})\s++)?+{word}"
         rf"(?:(?:\s*+-\s*+|\s++)(?:(?:{_alt(sorted(w.joiner))})\s++)?+{word})*+"
     )
-    minus_chars = regex.escape("".join(sorted(w.minus)))
+    minus_chars = rxcache.escape("".join(sorted(w.minus)))
     cjk_run = (
         rf"(?:(?<![\w.])-|{_alt(sorted(w.minus))})?+(?:{_ARABIC}|[{cjk}])"
         rf"(?:{_ARABIC}|[{cjk}]|[ \t]{{0,2}}+(?:{point})[ \t]{{0,2}}+(?=[{cjk}0-9])"

@@ -49,13 +49,13 @@ def _percent_words(extra: tuple[Path, ...]) -> PercentWords:
     suffix = [str(s) for s in data["suffix"]]
     # 个 百 分 点: a Chinese suffix may be written with spaces between its characters
     alts = "|".join(
-        regex.escape(s) + (r"\b" if s[-1].isascii() and s[-1].isalpha() else "")
+        rxcache.escape(s) + (r"\b" if s[-1].isascii() and s[-1].isalpha() else "")
         if s.isascii()
-        else r"[ \t]{0,3}+".join(regex.escape(ch) for ch in s)
+        else r"[ \t]{0,3}+".join(rxcache.escape(ch) for ch in s)
         for s in sorted(suffix, key=len, reverse=True)
     )
-    digits = regex.escape("".join(k for k, v in w.digits.items() if v > 0))
-    half = "|".join(regex.escape(h) for h in data["half"])
+    digits = rxcache.escape("".join(k for k, v in w.digits.items() if v > 0))
+    half = "|".join(rxcache.escape(h) for h in data["half"])
     fixed = {str(k): Decimal(str(v)) for k, v in data["fixed"].items()}
     return PercentWords(
         suffix=rxcache.compile(rf"[ \t]{{0,4}}+(?:{alts})"),
@@ -66,7 +66,7 @@ def _percent_words(extra: tuple[Path, ...]) -> PercentWords:
         discount=str(data["discount"]),
         tenths_not_before=frozenset(data["tenths_not_before"]),
         tenths_tail=rxcache.compile(
-            rf"[ \t]?+(?P<tail>[1-9{digits}]|{half})(?![0-9{regex.escape(w.cjk_chars)}])"
+            rf"[ \t]?+(?P<tail>[1-9{digits}]|{half})(?![0-9{rxcache.escape(w.cjk_chars)}])"
         ),
         half=frozenset(data["half"]),
         word_before=rxcache.compile(
@@ -77,14 +77,14 @@ def _percent_words(extra: tuple[Path, ...]) -> PercentWords:
         clause_end=rxcache.compile(r"[ \t]*+(?:[.,;:!?)]|$)"),
         fixed=fixed,
         fixed_pattern=rxcache.compile(
-            "|".join(regex.escape(k) for k in sorted(fixed, key=len, reverse=True))
+            "|".join(rxcache.escape(k) for k in sorted(fixed, key=len, reverse=True))
         ),
         words=w,
     )
 
 
 def _words(words: Sequence[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(rxcache.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def percent_words(extra: Sequence[Path] = ()) -> PercentWords:

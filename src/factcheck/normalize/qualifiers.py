@@ -61,18 +61,18 @@ def _qualifiers(extra: tuple[Path, ...]) -> Qualifiers:
     before = [(str(w), mod) for mod, words in q["before"].items() for w in words]
     after = {str(w): mod for mod, words in q["after"].items() for w in words}
     alts = "|".join(
-        regex.escape(w) + (r"\b" if _is_word(w) else "")
+        rxcache.escape(w) + (r"\b" if _is_word(w) else "")
         for w in sorted(after, key=len, reverse=True)
     )
     infix = "|".join(
-        regex.escape(w) for w in sorted(map(str, q["range_infix"]), key=len, reverse=True)
+        rxcache.escape(w) for w in sorted(map(str, q["range_infix"]), key=len, reverse=True)
     )
     cjk = data["cjk"]
     return Qualifiers(
         before_mod=dict(before),
         before_re=rxcache.compile(
             "(?:"
-            + "|".join(regex.escape(w) for w, _ in sorted(before, key=lambda wm: -len(wm[0])))
+            + "|".join(rxcache.escape(w) for w, _ in sorted(before, key=lambda wm: -len(wm[0])))
             + ")$"
         ),
         longest=max(len(w) for w, _ in before),

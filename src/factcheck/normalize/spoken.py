@@ -19,8 +19,8 @@ from factcheck.normalize.quantity import Quantity, exact
 
 @functools.cache
 def _compile(points: tuple[str, ...], small: tuple[str, ...]) -> regex.Pattern[str]:
-    point = "|".join(regex.escape(p) for p in points)
-    word = "|".join(regex.escape(w) for w in small)
+    point = "|".join(rxcache.escape(p) for p in points)
+    word = "|".join(rxcache.escape(w) for w in small)
     return rxcache.compile(
         rf"[ \t]++(?:{point})[ \t]++(?P<digits>(?:{word})\b"
         rf"(?:(?:[ \t]++|[ \t]*+-[ \t]*+)(?:{word})\b){{0,7}}+)"
