@@ -40,7 +40,7 @@ from factcheck.intervals import (
 )
 from factcheck.misreport import misreport_like, written_digits
 from factcheck.models import Claim, DateValue, MoneyValue, NumberValue, Value
-from factcheck.names import starts_no_name
+from factcheck.names import find_names, starts_no_name
 from factcheck.normalize.script import fold
 from factcheck.sentences import unclosed
 from factcheck.soundalike import same_sound
@@ -409,7 +409,7 @@ def _alone(mine: list[Claim]) -> list[bool]:
             # relation: a bare year (2018年通車, another line) or a weekday word does not
             # say which day, so it neither matches nor rivals it.
             days = [i for i in members if _written_day(mine[i])]
-            if len(days) < len(members):
+            if days and len(days) < len(members):
                 for i in days:
                     out[i] = all(
                         _twin_key(mine[j])[3] == _twin_key(mine[i])[3]
@@ -794,12 +794,24 @@ def _timing(a: _Item, b: _Item) -> float:
 
 def _two_names(a: _Item, b: _Item) -> bool:
     """Both may name a different doer (unknown names included): two companies' revenues."""
-    if a.carried or b.carried:
-        return True  # a guessed subject: the sentence may well name another doer
     sa, sb = a.claim.subject, b.claim.subject
+    if a.carried or b.carried:
+        # A guessed subject: the sentence may well name another doer, unless it names none
+        # (no object either) and the other source names or carries the same one ("The first
+        # phase is due to come online in 2027" after a sentence on the company).
+        return not (sa == sb and all(_names_no_one(x.claim) for x in (a, b) if x.carried))
     if not (sa and sb) or sa == sb:
         return False
     return not (a.placed or b.placed)
+
+
+def _names_no_one(claim: Claim) -> bool:
+    return claim.object is None and not _sentence_names(claim.sentence)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_names(sentence: str) -> bool:
+    return bool(find_names(sentence, fold(sentence), 0, len(sentence)))
 
 
 def _same_name(x: str, y: str) -> bool:

@@ -21,6 +21,8 @@ from factcheck.phrases import PhraseMatcher
 _LATIN_TOKEN = rxcache.compile(r"[A-Za-z][A-Za-z0-9]*+(?:[&.'’-][A-Za-z0-9]++)*+")
 _DOT_NAME = rxcache.compile(r"\p{Han}{1,4}+(?:[·•‧・]\p{Han}{1,4}+){1,2}+")
 _HAN = rxcache.compile(r"\p{Han}")
+# A capitalized Latin word right after a Chinese descriptor (公司Nimbus, 服務商Nimbus).
+_LATIN_NAME_START = rxcache.compile(r" ?[A-Z][A-Za-z]")
 _CURRENCY_SIGNS = ("$", "＄")  # right after a token: "NT$", "HK$"
 _DOTS = "·•‧・"  # the dots a _DOT_NAME joins its parts with
 # Characters that cannot be inside a Chinese name: particles, prepositions, conjunctions.
@@ -53,6 +55,7 @@ class _NameData:
     titles_after: PhraseMatcher[str]
     openers: PhraseMatcher[str]
     surnames: frozenset[str]
+    unit_symbols: frozenset[str]
 
 
 @functools.cache
@@ -75,6 +78,12 @@ def _data() -> _NameData:
         titles_after=PhraseMatcher((t, "after") for t in data["person_titles_after"]),
         openers=PhraseMatcher((o, "opener") for o in data.get("person_openers") or ()),
         surnames=frozenset(fold(str(data.get("surnames") or ""))),
+        unit_symbols=frozenset(
+            str(symbol).lower()
+            for spec in (lexfiles.load("units.yaml").get("measures") or {}).values()
+            for symbol in spec.get("glued") or ()
+            if len(str(symbol)) > 1
+        ),
     )
 
 
@@ -130,6 +139,9 @@ def _latin_names(text: str, folded: str, start: int, end: int) -> Iterator[NameS
         # (it still opens a longer name: Chinese Academy of Sciences).
         if single and words[0].lower() in data.demonyms:
             return
+        # A unit's symbol glossing a measure (600百萬瓦（MW）, 16 GB) is no doer either.
+        if single and words[0].lower() in data.unit_symbols:
+            return
         suffixed = words[-1].lower().rstrip(".") in data.org_words and len(run) > 1
         kind = "org" if suffixed or words[0].lower() in data.org_words else "name"
         core_end = run[-2].end() if suffixed else last_end
@@ -183,6 +195,8 @@ def _han_names(text: str, folded: str, start: int, end: int) -> Iterator[NameSpa
             yield NameSpan(match.start() + left, match.start() + right, "person", name[left:right])
     for hit in data.suffixes.find(folded[start:end]):
         s_start, s_end = hit.start + start, hit.end + start
+        if _LATIN_NAME_START.match(text, s_end):
+            continue  # "美国云计算公司Nimbus Cloud": a description of the name that follows
         left, han = s_start, 0
         while left > start and s_start - left < _MAX_LEFT and folded[left - 1] not in _STOP:
             is_han = bool(_HAN.match(folded, left - 1))
