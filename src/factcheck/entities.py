@@ -50,6 +50,7 @@ class EntityMention:
     id: str
     type: str  # an entity type, or "name" for an unknown name of unknown type
     known: bool
+    core: str = ""  # an unknown organization's name without its suffix (北辰 of 北辰光電)
 
 
 def entity_id(name: str, kind: str = "org") -> str:
@@ -121,7 +122,8 @@ class EntityRegistry:
         known_id = self._resolve_folded(core) or self._resolve_folded(key)
         if known_id:
             return EntityMention(start, end, surface, known_id, self.entities[known_id].type, True)
-        return EntityMention(start, end, surface, _unknown_id(key, kind), kind, False)
+        core = core if kind == "org" else ""
+        return EntityMention(start, end, surface, _unknown_id(key, kind), kind, False, core)
 
     def resolve(self, name: str) -> str | None:
         """The known id of a name: exact alias, else the closest alias above the threshold."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -36,6 +37,7 @@ _DASHES = ("-", "–", "—")
 _DATELINE_SENTENCES = 4
 _DATELINE_LATE = 240  # where the dateline's sentence may start at most (after a headline)
 _AGENCY = rxcache.compile(r"[ \t,，]*+[(（][^()（）\n]{1,40}+[)）][ \t]*+")
+_HAN_WORD = rxcache.compile(r"\p{Han}{2,6}+")
 _CJK_DIGITS = frozenset("一二三四五六七八九十两兩什")
 _NUMERAL_END = frozenset("0123456789０１２３４５６７８９万萬亿億")  # a number runs on past these
 _ONCE = frozenset("次度")  # 一次, 一度: "once", "at one point"
@@ -115,19 +117,23 @@ class _Reader:
                     continue
             self.by_sentence.setdefault(i, []).append(m)
         self._contexts: dict[int, _Context] = {}
+        self._cores: dict[str, tuple[str, str]] = {}  # short form -> (id, type)
+        self._core_re: re.Pattern[str] | None = None
 
     def context(self, i: int) -> _Context:
         if i not in self._contexts:
             s = self.sentences[i]
             part = self.folded[s.start : s.end]
-            found = self.registry.find(self.text, self.folded, s.start, s.end)
+            triggers = self.lexicon.triggers(part, s.start)
+            found = self._short_forms(self.registry.find(self.text, self.folded, s.start, s.end),
+                                      s.start, s.end, triggers)
             if s.start < self.dateline_end:
                 found = [e for e in found if e.start >= self.dateline_end]
             self._contexts[i] = _Context(
                 sentence=s,
                 clauses=Clauses(self.text, s.start, s.end, self.cues.clause_breaks),
                 # The unit of a measure (48小時) is no trigger for the next value (83艘).
-                triggers=_outside(_outside(self.lexicon.triggers(part, s.start), found),
+                triggers=_outside(_outside(triggers, found),
                                   [m for m in self.by_sentence.get(i, [])
                                    if m.kind == "date" or measure_of(m.value) is not None]),
                 placed=place(found, self.folded, s.start, self.cues),
@@ -141,6 +147,31 @@ class _Reader:
         for old in [k for k in self._contexts if k < i - 1]:  # keep memory flat
             del self._contexts[old]
         return self._contexts[i]
+
+    def _short_forms(
+        self, found: list[EntityMention], start: int, end: int, triggers: list[Trigger]
+    ) -> list[EntityMention]:
+        """A story names an organization in full once (北辰光電), then by its name alone
+        (北辰旗下逾8,000名員工): the short form in a later sentence is the same entity —
+        unless it is part of a relation's words (經濟 of 經濟日報 in 經濟成長率)."""
+        if self._core_re is not None:
+            taken: list[EntityMention | Trigger] = [*found, *triggers]
+            extra = [
+                EntityMention(m.start(), m.end(), self.text[m.start() : m.end()],
+                              *self._cores[m.group()], False)
+                for m in self._core_re.finditer(self.folded, start, end)
+                if not any(f.start < m.end() and m.start() < f.end for f in taken)
+            ]
+            if extra:
+                found = sorted([*found, *extra], key=lambda e: e.start)
+        new = {f.core: (f.id, f.type) for f in found
+               if len(f.core) >= 2 and f.core not in self._cores and _HAN_WORD.fullmatch(f.core)}
+        if new:
+            self._cores.update(new)
+            # Longest first; per document, so compiled here and not kept in the pattern cache.
+            self._core_re = re.compile("|".join(
+                map(re.escape, sorted(self._cores, key=lambda c: (-len(c), c)))))
+        return found
 
 
 def _outside(triggers: list[Trigger], names: Sequence[EntityMention | Mention]) -> list[Trigger]:
