@@ -78,6 +78,23 @@ def test_large_lists_written_in_batches_are_the_rendered_report(
     assert "".join(json_report.chunks(report)) == render(report, "json")
 
 
+@pytest.mark.parametrize("cpus", [1, 2])
+def test_long_lists_split_with_a_child_are_the_rendered_report(
+    monkeypatch: pytest.MonkeyPatch, cpus: int
+) -> None:
+    # The second half of a long list is written by a forked child (or here, on one core).
+    from factcheck import parallel
+    from factcheck.report import json as json_report
+
+    full = make_report('\n  "claims": [],\n')
+    report = replace(full, claims=full.claims * 7, findings=full.findings * 5)
+    monkeypatch.setattr(json_report, "BULK_FROM", 0)
+    monkeypatch.setattr(json_report, "SPLIT_FROM", 0)
+    monkeypatch.setattr(json_report, "_BATCH", 2)
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: cpus)
+    assert "".join(json_report.chunks(report)) == render(report, "json")
+
+
 def test_cli_streams_the_same_json_to_stdout_and_to_a_file(tmp_path: Path) -> None:
     examples = Path(__file__).resolve().parent.parent / "examples" / "chip-takeover"
     sources = [str(p) for p in sorted(examples.glob("*.*")) if p.suffix in (".md", ".txt")]

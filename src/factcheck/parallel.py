@@ -113,6 +113,35 @@ def run_split(jobs: Sequence[Callable[[], T]]) -> list[T]:
     return [results[n] for n in range(len(jobs))]
 
 
+class Started:
+    """A job running in a forked child (or, where fork is missing or fails, not yet run)."""
+
+    def __init__(self, job: Callable[[], T]) -> None:
+        self._job = job
+        self._child = _spawn(job) if "fork" in _start_methods() else None
+
+    def result(self) -> Any:
+        """The job's result, once the child has finished; run here if there is no child or
+        it died."""
+        if self._child is None:
+            return self._job()
+        process, conn = self._child
+        try:
+            got = _receive(conn)
+            process.join()
+        finally:
+            conn.close()
+            if process.is_alive():
+                process.terminate()
+                process.join()
+        return got[0] if got is not None else self._job()
+
+
+def start(job: Callable[[], object]) -> Started:
+    """`job` started in a forked child while the caller goes on; `.result()` waits for it."""
+    return Started(job)
+
+
 def _start_methods() -> list[str]:
     import multiprocessing
 
@@ -174,4 +203,4 @@ def _receive(conn: Connection) -> tuple[Any] | None:
     return (value,)
 
 
-__all__ = ["MIN_CHARS", "analyse_all", "plan", "run_split", "usable_cpus"]
+__all__ = ["MIN_CHARS", "Started", "analyse_all", "plan", "run_split", "start", "usable_cpus"]
