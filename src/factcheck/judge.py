@@ -73,6 +73,13 @@ def judge(
         )
         return _finding("FC201", pair, text, pair.score, predicate=None)
     match = compare_values(a.value, b.value, rates=rates)
+    if match.status == "compatible" and _bound_reordered(pair):
+        # "高达5870亿美元" holds 5,780億美元 as a bound, but the same digits in another order
+        # are one figure misreported: 高达 stresses a figure more often than it caps one.
+        noun = match.explanation.split(" ", 1)[0]  # "amounts", "counts", "percentages"
+        match = ValueMatch("incompatible", (
+            f"{noun} differ: {describe.value(a.value)} vs {describe.value(b.value)}, "
+            "the same digits in another order"))
     if match.status == "compatible":
         return _finding("FC301", pair, match.explanation, pair.score)
     if match.status == "loose" and not _reordered(a, b):
@@ -135,6 +142,18 @@ def _incompatible(pair: Pair, match: ValueMatch, now: dt.date | None = None) -> 
         # Without the same subject on both sides, a relation alone does not make one fact.
         return _finding("FC206", pair, f"possibly the same fact; {match.explanation}", confidence)
     return _finding(_MISMATCH[comparable_kind(a.value)], pair, match.explanation, confidence)
+
+
+def _bound_reordered(pair: Pair) -> bool:
+    """A confirmed pair where a bound ("up to", "more than") holds the other figure only
+    because its bound is wide, while the two are written with the same digits reordered."""
+    a, b = pair.a, pair.b
+    bounds = ("at_most", "at_least", "over", "under")
+    return (
+        pair.confirmed
+        and (a.value.mod in bounds or b.value.mod in bounds)
+        and _reordered(a, b)
+    )
 
 
 def _reordered(a: Claim, b: Claim) -> bool:
