@@ -21,6 +21,8 @@ from factcheck.phrases import PhraseMatcher
 _LATIN_TOKEN = rxcache.compile(r"[A-Za-z][A-Za-z0-9]*+(?:[&.'’-][A-Za-z0-9]++)*+")
 _DOT_NAME = rxcache.compile(r"\p{Han}{1,4}+(?:[·•‧・]\p{Han}{1,4}+){1,2}+")
 _HAN = rxcache.compile(r"\p{Han}")
+# Two or three Han characters standing alone before ", 62岁" / "（62岁）".
+_AGED_NAME = rxcache.compile(r"(?<!\p{Han})(\p{Han}{2,3}+)(?=[，,（(][ \t]*+\d{1,3}+[ \t]*+岁)")
 # A capitalized Latin word right after a Chinese descriptor (公司Nimbus, 服務商Nimbus).
 _LATIN_NAME_START = rxcache.compile(r" ?[A-Z][A-Za-z]")
 _CURRENCY_SIGNS = ("$", "＄")  # right after a token: "NT$", "HK$"
@@ -242,6 +244,11 @@ def _titled_names(folded: str, start: int, end: int) -> Iterator[NameSpan]:
             n += 1
         if n >= 2 and folded[s] in data.surnames and not verb(folded[s : s + n]):
             yield NameSpan(s, s + n, "person", folded[s : s + n])
+    # "林国华，62岁，加州理工学院教授": a list or profile gives a name, then its age.
+    for m in _AGED_NAME.finditer(folded, start, end):
+        name = m.group(1)
+        if name[0] in data.surnames and not verb(name):
+            yield NameSpan(m.start(1), m.end(1), "person", name)
     for hit in data.titles_after.find(part):
         e = hit.start + start
         n = 0
