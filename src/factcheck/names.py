@@ -21,6 +21,7 @@ from factcheck.phrases import PhraseMatcher
 _LATIN_TOKEN = rxcache.compile(r"[A-Za-z][A-Za-z0-9]*+(?:[&.'’-][A-Za-z0-9]++)*+")
 _DOT_NAME = rxcache.compile(r"\p{Han}{1,4}+(?:[·•‧・]\p{Han}{1,4}+){1,2}+")
 _HAN = rxcache.compile(r"\p{Han}")
+_AFTER_DASH = rxcache.compile(r"[ )][-–—]{1,2}+[ \t]*+$")
 # Two or three Han characters standing alone before ", 62岁" / "（62岁）".
 _AGED_NAME = rxcache.compile(r"(?<!\p{Han})(\p{Han}{2,3}+)(?=[，,（(][ \t]*+\d{1,3}+[ \t]*+岁)")
 # A capitalized Latin word right after a Chinese descriptor (公司Nimbus, 服務商Nimbus).
@@ -131,7 +132,10 @@ def _latin_names(text: str, folded: str, start: int, end: int) -> Iterator[NameS
         before = text[max(start, first.start() - 3) : first.start()]
         in_cjk = bool(_HAN.search(before)) or bool(_HAN.match(text, last_end))
         lead = text[start : first.start()] if first.start() - start <= 3 else "x"
-        sentence_initial = not lead.strip(" \"'“‘([")
+        # After a dateline's dash ("HONG KONG, Dec. 3 (Wire) - Cabin crew …") the sentence
+        # starts anew: its first word is capitalized whatever it is.
+        sentence_initial = not lead.strip(" \"'“‘([") or _AFTER_DASH.search(
+            text, max(start, first.start() - 4), first.start()) is not None
         if single and not (inner_cap or in_cjk) and (sentence_initial or len(words[0]) < 3):
             return
         # A lone letter names a class, not a doer: C輪 (a Series C round), A股, B型.
