@@ -156,10 +156,13 @@ def _range(folded: str, a: Quantity, b: Quantity, t: Qualifiers) -> Quantity | N
     start = a.start
     m = t.infix.fullmatch(gap)
     if m is None:
-        head = folded[max(0, a.start - 12) : a.start].rstrip()
+        head_start = max(0, a.start - 12)
+        head = folded[head_start : a.start].rstrip()
         for opener, joiner in t.pairs.items():
             if head.endswith(opener) and gap.strip() == joiner:
-                start = a.start - (len(folded[: a.start]) - len(head)) - len(opener)
+                # In the text, not in `head`: a range once began at the head's offset (4 for
+                # "between 3% and 5%" anywhere), swallowing every value before it.
+                start = head_start + len(head) - len(opener)
                 break
         else:
             return None
