@@ -6,11 +6,14 @@ can import it. Heavy modules are imported inside the commands to keep start-up f
 
 # No `from __future__ import annotations` here: typer reads every command's parameter
 # annotations, and would compile and evaluate each from its text (~1% of a cold start).
+import atexit
+import contextlib
 import gc
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import typer
 
@@ -321,6 +324,30 @@ def _inert(text: str) -> str:
     from factcheck.report.inert import inert
 
     return " ".join(inert(text).split())
+
+
+def run() -> NoReturn:
+    """The command's entry point (`factcheck`, `python -m factcheck`): main(), then a quick
+    exit. Tearing the interpreter down frees every lexicon, automaton and compiled pattern
+    one object at a time — 0.05–0.15 s of a 0.5 s comparison — for a process that is ending
+    anyway; so once the output is flushed and the exit hooks have run (the user caches are
+    written there) the process leaves at once. `main()` stays the entry for callers that
+    go on afterwards."""
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):  # sys.exit("message"), as the interpreter would print it
+        print(code, file=sys.stderr)
+        code = 1
+    status = code if isinstance(code, int) else 0 if code is None else 1
+    for stream in (sys.stdout, sys.stderr):
+        # A reader gone away (| head) or a closed stream: nothing left to say.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    atexit._run_exitfuncs()
+    os._exit(status)
 
 
 def main() -> None:
