@@ -765,8 +765,10 @@ def _entities(a: _Item, b: _Item) -> float | None:
         # "OpenAI was founded" vs "Musk founded OpenAI": the roles swapped, same fact.
         if ca.subject == cb.object or cb.subject == ca.object:
             return 0.2
-        # Unknown names found twice, once in full: hang_seun ~ hang_seun_bank.
-        if (a.weak or b.weak) and _same_name(ca.subject, cb.subject):
+        # Unknown names found twice, once in full: hang_seun ~ hang_seun_bank; and one
+        # Chinese name in two romanizations, whatever its type (hsu_kai_yin ~ xu_kaiyin).
+        if (a.weak or b.weak or same_sound(ca.subject, cb.subject)) and _same_name(
+                ca.subject, cb.subject):
             # A guessed (carried) subject counts no more than the same name carried over.
             return 0.1 if a.carried or b.carried else 0.2
         if not (a.weak or b.weak):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from factcheck.counted import person_predicate
 from factcheck.cues import Cues, ends_with
 from factcheck.entities import EntityMention
 from factcheck.frozen import frozen
@@ -99,6 +100,20 @@ def _nearest(cands: Sequence[Placed], scope: Sequence[tuple[int, int]]) -> Entit
     return next((g[-1].mention for g in groups if g), None)
 
 
+def _aged_person_after(
+    predicate: Predicate | None,
+    after: Sequence[Placed],
+    anchor: tuple[int, int],
+    scope: Sequence[tuple[int, int]],
+) -> bool:
+    return (
+        predicate is not None and person_predicate(predicate.name)
+        and bool(after) and after[0].mention.type in ("person", "name")
+        and after[0].mention.start - anchor[1] <= PERSON_AFTER
+        and _inside(after[0].mention, scope)
+    )
+
+
 def find_roles(
     placed: Sequence[Placed],
     anchor: tuple[int, int],
@@ -125,7 +140,12 @@ def find_roles(
     agents_before = [p for p in before if p.marker == "agent"]
     agent: EntityMention | None = None
     patient: EntityMention | None = None
-    if agents_before and (
+    if _aged_person_after(predicate, after, anchor, scope):
+        # "took best director for 34-year-old Hsu Kai-yin", "現年62歲的林國華": an age is the
+        # age of the person named right after it, whoever the sentence is about before.
+        agent = after[0].mention
+        after = after[1:]
+    elif agents_before and (
         not plain_before or agents_before[-1].mention.start > plain_before[-1].mention.start
     ):
         agent = agents_before[-1].mention
