@@ -17,7 +17,7 @@ import os
 import pickle
 import signal
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from factcheck.config import Config
 from factcheck.models import Claim, Document
@@ -86,58 +86,49 @@ def run_split(jobs: Sequence[Callable[[], T]]) -> list[T]:
     """Every job's result, in order: the first job runs here, each other one in a forked
     child at the same time (all of them here where fork is missing). A job's exception is
     raised here; the job of a child that dies is run again here."""
-    if len(jobs) < 2 or "fork" not in _start_methods():
+    if len(jobs) < 2:
         return [job() for job in jobs]
-    results: dict[int, T] = {}
-    children: list[tuple[ForkProcess, Connection, int]] = []
+    started = [Started(job) for job in jobs[1:]]
     try:
-        for n, job in enumerate(jobs[1:], start=1):
-            started = _spawn(job)
-            if started is None:  # no fork on this system after all: do it here
-                results[n] = job()
-            else:
-                children.append((*started, n))
-        results[0] = jobs[0]()
-        for process, conn, n in children:
-            got = _receive(conn)
-            process.join()
-            # A child that died (killed, out of memory) sent nothing: its job is redone here.
-            results[n] = got[0] if got is not None else jobs[n]()
+        first = jobs[0]()
+        return [first, *(child.result() for child in started)]
     finally:
         # On Ctrl-C or an error here, children still working must not outlive the parent.
-        for process, conn, _n in children:
-            conn.close()
-            if process.is_alive():
-                process.terminate()
-                process.join()
-    return [results[n] for n in range(len(jobs))]
+        for child in started:
+            child.close()
 
 
-class Started:
+class Started(Generic[T]):
     """A job running in a forked child (or, where fork is missing or fails, not yet run)."""
 
     def __init__(self, job: Callable[[], T]) -> None:
         self._job = job
         self._child = _spawn(job) if "fork" in _start_methods() else None
 
-    def result(self) -> Any:
+    def result(self) -> T:
         """The job's result, once the child has finished; run here if there is no child or
-        it died."""
+        it died (killed, out of memory: it sent nothing)."""
         if self._child is None:
             return self._job()
-        process, conn = self._child
         try:
-            got = _receive(conn)
-            process.join()
+            got = _receive(self._child[1])
+            self._child[0].join()
         finally:
-            conn.close()
-            if process.is_alive():
-                process.terminate()
-                process.join()
+            self.close()
         return got[0] if got is not None else self._job()
 
+    def close(self) -> None:
+        """Stop waiting: the pipe closed, the child ended if it still runs."""
+        if self._child is None:
+            return
+        process, conn = self._child
+        conn.close()
+        if process.is_alive():
+            process.terminate()
+            process.join()
 
-def start(job: Callable[[], object]) -> Started:
+
+def start(job: Callable[[], T]) -> Started[T]:
     """`job` started in a forked child while the caller goes on; `.result()` waits for it."""
     return Started(job)
 
