@@ -68,6 +68,11 @@ def measure_of(v: Value) -> str | None:
     return None
 
 
+def value_noun(v: Value) -> str:
+    """What a kind of value is called in an explanation: "amounts differ", "measures agree"."""
+    return "measures" if measure_of(v) else _NOUN[v.kind]
+
+
 def magnitude(v: Value) -> float | None:
     """The size of an amount, count or percentage (money by its amount); None for a date."""
     if isinstance(v, MoneyValue):
@@ -110,8 +115,7 @@ def compare_values(
     assert isinstance(b, NumberValue | PercentValue)
     span_a, span_b = _span(a.value, a.low, a.high, a.mod), _span(b.value, b.low, b.high, b.mod)
     sa, sb = (describe.value(a), describe.value(b)) if explain else ("", "")
-    noun = "measures" if measure_of(a) else _NOUN[a.kind]
-    return _numeric(span_a, span_b, noun, sa, sb)
+    return _numeric(span_a, span_b, value_noun(a), sa, sb)
 
 
 def _span(point: float, low: float | None, high: float | None, mod: str | None) -> _Span:

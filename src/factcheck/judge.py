@@ -23,6 +23,7 @@ from factcheck.intervals import (
     comparable_kind,
     compare_values,
     magnitude,
+    value_noun,
 )
 from factcheck.misreport import misreport_like, written_digits, written_in_figures
 from factcheck.models import (
@@ -76,9 +77,9 @@ def judge(
     if match.status == "compatible" and _bound_reordered(pair):
         # "高达5870亿美元" holds 5,780億美元 as a bound, but the same digits in another order
         # are one figure misreported: 高达 stresses a figure more often than it caps one.
-        noun = match.explanation.split(" ", 1)[0]  # "amounts", "counts", "percentages"
         match = ValueMatch("incompatible", (
-            f"{noun} differ: {describe.value(a.value)} vs {describe.value(b.value)}, "
+            f"{value_noun(a.value)} differ: {describe.value(a.value)} vs "
+            f"{describe.value(b.value)}, "
             "the same digits in another order"))
     if match.status == "compatible":
         return _finding("FC301", pair, match.explanation, pair.score)

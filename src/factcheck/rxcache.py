@@ -22,6 +22,7 @@ import io
 import pickle
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,12 @@ _SPECIAL = re.compile(r"[()\[\]{}?*+|^$\\.\-#&~\s\x00]")
 def escape(text: str) -> str:
     """regex.escape(text), without its character-by-character walk where nothing needs it."""
     return regex.escape(text) if _SPECIAL.search(text) else text
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (equal lengths in alphabetical
+    order, so the pattern text, the cache's key, never depends on the hash seed)."""
+    return "|".join(escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def compile(source: str, flags: int = 0) -> regex.Pattern[str]:

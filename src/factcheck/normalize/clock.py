@@ -17,9 +17,7 @@ from factcheck import rxcache
 from factcheck.normalize.lexdata import load_lexicon
 from factcheck.normalize.quantity import Spans
 
-
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(rxcache.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alt = rxcache.alternation  # literal words, longest first
 
 
 @functools.cache

@@ -52,8 +52,7 @@ class FractionWords:
     number_words: frozenset[str]
 
 
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(rxcache.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alt = rxcache.alternation  # literal words, longest first
 
 
 @functools.cache

@@ -77,8 +77,7 @@ class MeasureWords:
     clock_re: regex.Pattern[str]
 
 
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(rxcache.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alt = rxcache.alternation  # literal words, longest first
 
 
 def _word_re(words: Sequence[str]) -> str:

@@ -43,9 +43,7 @@ _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _SMALL_UNITS_BARE = frozenset("百千佰仟万亿")
 
 
-def _alt(words: Sequence[str]) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(rxcache.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alt = rxcache.alternation  # literal words, longest first
 
 
 @frozen
